@@ -1,0 +1,30 @@
+/**
+ * The GraphQL context. `principal` is set at the edge from the token; `tenant` and `admin` scopes are
+ * set only by the shield rules in src/permissions, never by resolvers.
+ */
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { Principal } from './auth/principal.js';
+import type { AdminScope } from './tenancy/admin.js';
+import type { ScopeServices, TenantScope } from './tenancy/scope.js';
+
+export interface AppServices extends ScopeServices {}
+
+export interface RequestContext {
+  principal: Principal | null;
+  services: AppServices;
+  tenant?: TenantScope;
+  admin?: AdminScope;
+}
+
+export type Context = YogaInitialContext & RequestContext;
+
+/** The tenant scope a resolver runs under; the shield rule guarantees it exists. */
+export function tenantScope(ctx: RequestContext): TenantScope {
+  if (!ctx.tenant) throw new Error('tenant scope missing: the field has no tenant rule');
+  return ctx.tenant;
+}
+
+export function adminScope(ctx: RequestContext): AdminScope {
+  if (!ctx.admin) throw new Error('admin scope missing: the field has no admin rule');
+  return ctx.admin;
+}

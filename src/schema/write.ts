@@ -1,0 +1,126 @@
+/** Writes to the caller's namespace: upsertVectors, updateVector, deleteVectors. */
+import { tenantScope } from '../context.js';
+import { appError, badInput } from '../errors.js';
+import type { UpdateRequest } from '../repository/types.js';
+import {
+  validateFilter,
+  validateId,
+  validateIds,
+  validateMetadata,
+  validateSparse,
+  validateValues,
+  validateVectors,
+} from '../validation/vectors.js';
+import { builder } from './builder.js';
+import { INDEX_ARG_DESCRIPTION, SparseValuesInput } from './common.js';
+
+const VectorInput = builder.inputType('VectorInput', {
+  description: 'A record to store; an existing id is overwritten whole.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: '1-512 ASCII characters, unique within your namespace.' }),
+    values: t.floatList({
+      description: 'The dense vector: exactly the index dimension, finite, not all zeros.',
+    }),
+    sparseValues: t.field({
+      type: SparseValuesInput,
+      description: 'Optional sparse vector (dotproduct indexes).',
+    }),
+    metadata: t.field({
+      type: 'JSONObject',
+      description: 'Flat metadata up to 40 KB: string, number, boolean or list-of-string values.',
+    }),
+  }),
+});
+
+const UpsertResult = builder.objectRef<{ upsertedCount: number }>('UpsertResult').implement({
+  description: 'Outcome of upsertVectors.',
+  fields: (t) => ({ upsertedCount: t.exposeInt('upsertedCount', { description: 'Records written.' }) }),
+});
+
+const UpdateResult = builder.objectRef<{ id: string }>('UpdateResult').implement({
+  description: 'Outcome of updateVector.',
+  fields: (t) => ({ id: t.exposeID('id', { description: 'The updated record.' }) }),
+});
+
+const DeleteResult = builder.objectRef<{ deletedCount: number | null }>('DeleteResult').implement({
+  description: 'Outcome of deleteVectors.',
+  fields: (t) => ({
+    deletedCount: t.int({
+      nullable: true,
+      description: 'Records deleted; null where the backend does not report it (Pinecone).',
+      resolve: (r) => r.deletedCount,
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  upsertVectors: t.field({
+    type: UpsertResult,
+    description:
+      'Inserts or overwrites up to 1,000 records (2 MB) in your namespace: all of them, or none on bad input.',
+    args: {
+      index: t.arg.string({ description: INDEX_ARG_DESCRIPTION }),
+      vectors: t.arg({ type: [VectorInput], required: true, description: '1 to 1,000 records.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { index, store } = tenantScope(ctx).index(args.index);
+      const records = validateVectors(
+        'vectors',
+        args.vectors.map((v) => ({ ...v, id: String(v.id) })),
+        index,
+      );
+      return { upsertedCount: await store.upsert(records) };
+    },
+  }),
+  updateVector: t.field({
+    type: UpdateResult,
+    description:
+      'Changes one record: replaces its values and/or sparse values, and merges setMetadata into its metadata.',
+    args: {
+      index: t.arg.string({ description: INDEX_ARG_DESCRIPTION }),
+      id: t.arg.id({ required: true, description: 'The record to update.' }),
+      values: t.arg.floatList({ description: 'New dense vector.' }),
+      sparseValues: t.arg({ type: SparseValuesInput, description: 'New sparse vector.' }),
+      setMetadata: t.arg({ type: 'JSONObject', description: 'Metadata keys to set; other keys are kept.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { index, store } = tenantScope(ctx).index(args.index);
+      const id = validateId('id', String(args.id));
+      const update: UpdateRequest = {};
+      if (args.values) update.values = validateValues('values', args.values, index);
+      if (args.sparseValues) update.sparseValues = validateSparse('sparseValues', args.sparseValues, index);
+      if (args.setMetadata) update.setMetadata = validateMetadata('setMetadata', args.setMetadata);
+      if (!update.values && !update.sparseValues && !update.setMetadata) {
+        throw badInput('values', 'pass at least one of values, sparseValues or setMetadata');
+      }
+      if (!(await store.update(id, update)))
+        throw appError('NOT_FOUND', `No record with id "${id}" in your namespace`);
+      return { id };
+    },
+  }),
+  deleteVectors: t.field({
+    type: DeleteResult,
+    description:
+      'Deletes records of your namespace by ids, by metadata filter, or all of them (exactly one of the three).',
+    args: {
+      index: t.arg.string({ description: INDEX_ARG_DESCRIPTION }),
+      ids: t.arg.idList({ description: 'Ids to delete, 1 to 1,000; unknown ids are ignored.' }),
+      filter: t.arg({
+        type: 'JSONObject',
+        description: 'Delete every record matching this metadata filter.',
+      }),
+      deleteAll: t.arg.boolean({ description: 'true: delete every record of your namespace.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const { store } = tenantScope(ctx).index(args.index);
+      const chosen = [args.ids != null, args.filter != null, args.deleteAll === true].filter(Boolean).length;
+      if (chosen !== 1 || args.deleteAll === false) {
+        throw badInput('ids', 'pass exactly one of ids, filter or deleteAll: true');
+      }
+      if (args.ids) return { deletedCount: await store.deleteIds(validateIds('ids', args.ids.map(String))) };
+      if (args.filter)
+        return { deletedCount: await store.deleteByFilter(validateFilter('filter', args.filter)) };
+      return { deletedCount: await store.deleteAll() };
+    },
+  }),
+}));
