@@ -3,8 +3,8 @@
  * Uses AUTH_JWT_SECRET, or the dev secret that `npm start` keeps in DATA_DIR.
  */
 import { parseArgs } from 'node:util';
-import { loadOrCreateDevSecret, signToken } from '../src/auth/tokens.js';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadOrCreateDevSecret, signToken } from '../auth/tokens.js';
+import { ConfigError, loadConfig } from '../config.js';
 
 try {
   const { values } = parseArgs({
