@@ -3,6 +3,7 @@
  * Uses AUTH_JWT_SECRET, or the dev secret that `npm start` keeps in DATA_DIR.
  */
 import { parseArgs } from 'node:util';
+import { TENANT_ID, TENANT_ID_RULE } from '../auth/principal.js';
 import { loadOrCreateDevSecret, signToken } from '../auth/tokens.js';
 import { ConfigError, loadConfig } from '../config.js';
 
@@ -15,6 +16,7 @@ try {
     },
   });
   if (!values.tenant && !values.admin) throw new Error('pass --tenant <id>, --admin, or both');
+  if (values.tenant !== undefined && !TENANT_ID.test(values.tenant)) throw new Error(`--tenant: ${TENANT_ID_RULE}`);
   const config = loadConfig();
   if (config.auth.jwksUrl)
     throw new Error('AUTH_JWKS_URL is set: tokens come from your identity provider, not from here');
