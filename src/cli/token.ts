@@ -16,7 +16,8 @@ try {
     },
   });
   if (!values.tenant && !values.admin) throw new Error('pass --tenant <id>, --admin, or both');
-  if (values.tenant !== undefined && !TENANT_ID.test(values.tenant)) throw new Error(`--tenant: ${TENANT_ID_RULE}`);
+  if (values.tenant !== undefined && !TENANT_ID.test(values.tenant))
+    throw new Error(`--tenant: ${TENANT_ID_RULE}`);
   const config = loadConfig();
   if (config.auth.jwksUrl)
     throw new Error('AUTH_JWKS_URL is set: tokens come from your identity provider, not from here');

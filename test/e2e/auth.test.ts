@@ -23,7 +23,10 @@ describe('authentication with HS256', () => {
 
   it.each([
     ['missing', async () => undefined],
-    ['expired', () => signToken({ secret: TEST_SECRET, tenant: 'acme', expiresIn: Math.floor(Date.now() / 1000) - 60 })],
+    [
+      'expired',
+      () => signToken({ secret: TEST_SECRET, tenant: 'acme', expiresIn: Math.floor(Date.now() / 1000) - 60 }),
+    ],
     ['signed with another secret', () => signToken({ secret: 'x'.repeat(40), tenant: 'acme' })],
     ['alg: none', async () => new UnsecuredJWT({ tenant: 'acme', roles: ['admin'] }).setIssuedAt().encode()],
     ['without a tenant claim', () => signToken({ secret: TEST_SECRET })],
@@ -63,7 +66,11 @@ describe('authentication with RS256 against a JWKS URL', () => {
   let server: TestServer;
   let privateKey: CryptoKey;
   const sign = (claims: Record<string, unknown>, alg = 'RS256', key: CryptoKey = privateKey) =>
-    new SignJWT(claims).setProtectedHeader({ alg, kid: 'k1' }).setIssuer('https://idp.test').setExpirationTime('5m').sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg, kid: 'k1' })
+      .setIssuer('https://idp.test')
+      .setExpirationTime('5m')
+      .sign(key);
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
@@ -92,7 +99,9 @@ describe('authentication with RS256 against a JWKS URL', () => {
 
   it('rejects a token from another key, another issuer, or HS256 signed with the public key', async () => {
     const other = (await generateKeyPair('RS256')).privateKey;
-    expect(errorCode(await server.gql(await sign({ tenant: 'globex' }, 'RS256', other), ME))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.gql(await sign({ tenant: 'globex' }, 'RS256', other), ME))).toBe(
+      'UNAUTHENTICATED',
+    );
     const wrongIssuer = await new SignJWT({ tenant: 'globex' })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer('https://evil.test')

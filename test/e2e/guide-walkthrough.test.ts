@@ -30,7 +30,9 @@ describe("Pinecone's multitenancy guide", () => {
 
   it('lists the guide index', async () => {
     const res = await server.gql(tenant1, '{ indexes { name dimension metric tenancy } }');
-    expect(res.data).toEqual({ indexes: [{ name: 'multitenant-app', dimension: 8, metric: 'cosine', tenancy: 'namespace' }] });
+    expect(res.data).toEqual({
+      indexes: [{ name: 'multitenant-app', dimension: 8, metric: 'cosine', tenancy: 'namespace' }],
+    });
   });
 
   it('upserts A-D for tenant1 and E-H for tenant2', async () => {
@@ -62,7 +64,11 @@ describe("Pinecone's multitenancy guide", () => {
   it('offboards tenant1 by deleting its namespace; tenant2 is untouched', async () => {
     const res = await server.gql(admin, OFFBOARD, { tenantId: 'tenant1' });
     expect(res.data).toEqual({
-      offboardTenant: { tenantId: 'tenant1', removed: [{ index: 'multitenant-app', recordCount: 4 }], removedRecordCount: 4 },
+      offboardTenant: {
+        tenantId: 'tenant1',
+        removed: [{ index: 'multitenant-app', recordCount: 4 }],
+        removedRecordCount: 4,
+      },
     });
     expect((await server.gql(tenant1, STATS)).data).toEqual({ namespaceStats: { recordCount: 0 } });
     expect((await server.gql(tenant2, STATS)).data).toEqual({ namespaceStats: { recordCount: 4 } });

@@ -20,9 +20,13 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
   let attacker: string;
 
   const victimSees = async () => {
-    const res = await server.gql<{ vectors: ({ id: string; metadata: Record<string, unknown> } | null)[] }>(victim, FETCH, {
-      ids: victimRecords.map((r) => r.id),
-    });
+    const res = await server.gql<{ vectors: ({ id: string; metadata: Record<string, unknown> } | null)[] }>(
+      victim,
+      FETCH,
+      {
+        ids: victimRecords.map((r) => r.id),
+      },
+    );
     return res.data!.vectors;
   };
 
@@ -30,7 +34,9 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
     server = await startServer({ INDEXES: JSON.stringify([{ name: 'app', dimension: 8, tenancy }]) });
     victim = await server.token('victim');
     attacker = await server.token('attacker');
-    expect((await server.gql(victim, UPSERT, { vectors: victimRecords })).data).toEqual({ upsertVectors: { upsertedCount: 4 } });
+    expect((await server.gql(victim, UPSERT, { vectors: victimRecords })).data).toEqual({
+      upsertVectors: { upsertedCount: 4 },
+    });
     expect((await server.gql(attacker, UPSERT, { vectors: attackerRecords })).data).toEqual({
       upsertVectors: { upsertedCount: 1 },
     });
@@ -45,22 +51,32 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
   });
 
   it('keeps records with the same id apart', async () => {
-    const mine = await server.gql<{ vectors: { metadata: Record<string, unknown> }[] }>(attacker, FETCH, { ids: ['shared-id'] });
+    const mine = await server.gql<{ vectors: { metadata: Record<string, unknown> }[] }>(attacker, FETCH, {
+      ids: ['shared-id'],
+    });
     expect(mine.data!.vectors[0]!.metadata).toEqual({ owner: 'attacker' });
     const theirs = await victimSees();
     expect(theirs[3]!.metadata).toEqual({ owner: 'victim', secret: 's3' });
   });
 
   it('searches, counts and lists only its own records', async () => {
-    const res = await server.gql<{ query: { matches: { id: string; metadata: Record<string, unknown> }[] } }>(attacker, QUERY, {
-      vector: vec(0),
-      topK: 100,
-    });
+    const res = await server.gql<{ query: { matches: { id: string; metadata: Record<string, unknown> }[] } }>(
+      attacker,
+      QUERY,
+      {
+        vector: vec(0),
+        topK: 100,
+      },
+    );
     expect(res.data!.query.matches.map((m) => m.id)).toEqual(['shared-id']);
     expect(res.data!.query.matches[0]!.metadata).toEqual({ owner: 'attacker' });
     expect((await server.gql(attacker, STATS)).data).toEqual({ namespaceStats: { recordCount: 1 } });
-    expect((await server.gql(attacker, LIST, {})).data).toEqual({ listVectors: { ids: ['shared-id'], nextCursor: null } });
-    expect((await server.gql(attacker, LIST, { prefix: 'v' })).data).toEqual({ listVectors: { ids: [], nextCursor: null } });
+    expect((await server.gql(attacker, LIST, {})).data).toEqual({
+      listVectors: { ids: ['shared-id'], nextCursor: null },
+    });
+    expect((await server.gql(attacker, LIST, { prefix: 'v' })).data).toEqual({
+      listVectors: { ids: [], nextCursor: null },
+    });
   });
 
   it("finds nothing when filtering on the other tenant's metadata or querying by its id", async () => {
@@ -70,13 +86,22 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
       filter: { owner: 'victim' },
     });
     expect(res.data!.query.matches).toEqual([]);
-    const byId = await server.gql<{ query: { matches: unknown[] } }>(attacker, '{ query(id: "v1", topK: 5) { matches { id } } }');
+    const byId = await server.gql<{ query: { matches: unknown[] } }>(
+      attacker,
+      '{ query(id: "v1", topK: 5) { matches { id } } }',
+    );
     expect(byId.data!.query.matches).toEqual([]);
   });
 
   it('cannot filter on, or write, the tenant field', async () => {
-    const filtered = await server.gql(attacker, QUERY, { vector: vec(1), topK: 10, filter: { tenant_id: 'victim' } });
-    const written = await server.gql(attacker, UPSERT, { vectors: [{ id: 'x', values: vec(3), metadata: { tenant_id: 'victim' } }] });
+    const filtered = await server.gql(attacker, QUERY, {
+      vector: vec(1),
+      topK: 10,
+      filter: { tenant_id: 'victim' },
+    });
+    const written = await server.gql(attacker, UPSERT, {
+      vectors: [{ id: 'x', values: vec(3), metadata: { tenant_id: 'victim' } }],
+    });
     if (tenancy === 'metadata') {
       expect(errorCode(filtered)).toBe('BAD_USER_INPUT');
       expect(errorCode(written)).toBe('BAD_USER_INPUT');
@@ -85,18 +110,25 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
       expect(filtered.data).toEqual({ query: { matches: [], usage: { readUnits: 0.25 } } });
       await server.gql(attacker, DELETE, { ids: ['x'] });
     }
-    const victimIn = await server.gql<{ query: { matches: unknown[] } }>(victim, QUERY, { vector: vec(3), topK: 10 });
+    const victimIn = await server.gql<{ query: { matches: unknown[] } }>(victim, QUERY, {
+      vector: vec(3),
+      topK: 10,
+    });
     expect(victimIn.data!.query.matches).toHaveLength(4);
   });
 
   it("cannot update or delete the other tenant's records, by id, filter or deleteAll", async () => {
     const update = await server.gql(attacker, UPDATE, { id: 'v1', setMetadata: { owner: 'attacker' } });
     expect(errorCode(update)).toBe('NOT_FOUND');
-    expect((await server.gql(attacker, DELETE, { ids: ['v1', 'v2'] })).data).toEqual({ deleteVectors: { deletedCount: 0 } });
+    expect((await server.gql(attacker, DELETE, { ids: ['v1', 'v2'] })).data).toEqual({
+      deleteVectors: { deletedCount: 0 },
+    });
     expect((await server.gql(attacker, DELETE, { filter: { owner: 'victim' } })).data).toEqual({
       deleteVectors: { deletedCount: 0 },
     });
-    expect((await server.gql(attacker, DELETE, { deleteAll: true })).data).toEqual({ deleteVectors: { deletedCount: 1 } });
+    expect((await server.gql(attacker, DELETE, { deleteAll: true })).data).toEqual({
+      deleteVectors: { deletedCount: 1 },
+    });
     const seen = await victimSees();
     expect(seen.map((v) => v?.metadata.owner)).toEqual(['victim', 'victim', 'victim', 'victim']);
     await server.gql(attacker, UPSERT, { vectors: attackerRecords });
@@ -125,14 +157,21 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
                  d: query(vector: [1,1,1,1,1,1,1,1], topK: 50) { matches { id } } } query Other { me { tenantId } }`,
       }),
     }).then((r) => r.json());
-    expect(named.data).toEqual({ a: null, b: [null, null], c: { recordCount: 1 }, d: { matches: [{ id: 'shared-id' }] } });
+    expect(named.data).toEqual({
+      a: null,
+      b: [null, null],
+      c: { recordCount: 1 },
+      d: { matches: [{ id: 'shared-id' }] },
+    });
   });
 
   it('refuses tenants: to a non-admin, and lets an admin search both tenants', async () => {
     const res = await server.gql(attacker, QUERY, { vector: vec(0), topK: 10, tenants: ['victim'] });
     expect(errorCode(res)).toBe('FORBIDDEN');
     const admin = await server.token(undefined, { admin: true });
-    const both = await server.gql<{ query: { matches: { id: string; tenantId: string; metadata: object }[] } }>(admin, QUERY, {
+    const both = await server.gql<{
+      query: { matches: { id: string; tenantId: string; metadata: object }[] };
+    }>(admin, QUERY, {
       vector: vec(0),
       topK: 10,
       tenants: ['victim', 'attacker'],

@@ -8,15 +8,16 @@ const INDEXES = [
   { name: 'search', dimension: 4, metric: 'dotproduct' },
   { name: 'shared', dimension: 4, tenancy: 'metadata' },
 ];
-const records = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, values: [i + 1, 1, 2, 3] }));
+const records = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `r${i}`, values: [i + 1, 1, 2, 3] }));
 
 describe('offboardTenant', () => {
   let server: TestServer;
   let admin: string;
   const tokens: Record<string, string> = {};
   const countOf = async (tenant: string, index: string) =>
-    (await server.gql<{ namespaceStats: { recordCount: number } }>(tokens[tenant], STATS, { index })).data!.namespaceStats
-      .recordCount;
+    (await server.gql<{ namespaceStats: { recordCount: number } }>(tokens[tenant], STATS, { index })).data!
+      .namespaceStats.recordCount;
 
   beforeAll(async () => {
     server = await startServer({ INDEXES: JSON.stringify(INDEXES), DEFAULT_INDEX: 'rag' });
@@ -49,9 +50,17 @@ describe('offboardTenant', () => {
 
   it('leaves the other tenants intact', async () => {
     expect(await Promise.all(INDEXES.map((i) => countOf('staying', i.name)))).toEqual([3, 4, 5]);
-    const tenants = await server.gql(admin, '{ tenants(index: "rag") { tenants { tenantId recordCount } nextCursor } }');
-    expect(tenants.data).toEqual({ tenants: { tenants: [{ tenantId: 'staying', recordCount: 3 }], nextCursor: null } });
-    const shared = await server.gql(admin, '{ tenants(index: "shared") { tenants { tenantId recordCount } } }');
+    const tenants = await server.gql(
+      admin,
+      '{ tenants(index: "rag") { tenants { tenantId recordCount } nextCursor } }',
+    );
+    expect(tenants.data).toEqual({
+      tenants: { tenants: [{ tenantId: 'staying', recordCount: 3 }], nextCursor: null },
+    });
+    const shared = await server.gql(
+      admin,
+      '{ tenants(index: "shared") { tenants { tenantId recordCount } } }',
+    );
     expect(shared.data).toEqual({ tenants: { tenants: [{ tenantId: 'staying', recordCount: 5 }] } });
   });
 
@@ -63,7 +72,11 @@ describe('offboardTenant', () => {
   it('can offboard from one index only', async () => {
     const res = await server.gql(admin, OFFBOARD, { tenantId: 'staying', index: 'search' });
     expect(res.data).toEqual({
-      offboardTenant: { tenantId: 'staying', removed: [{ index: 'search', recordCount: 4 }], removedRecordCount: 4 },
+      offboardTenant: {
+        tenantId: 'staying',
+        removed: [{ index: 'search', recordCount: 4 }],
+        removedRecordCount: 4,
+      },
     });
     expect(await Promise.all(INDEXES.map((i) => countOf('staying', i.name)))).toEqual([3, 0, 5]);
   });

@@ -25,8 +25,12 @@ describe('restart', () => {
         { id: 'c', values: [0, 0, 1] },
       ];
       expect((await server.gql(acme, UPSERT, { index, vectors })).errors).toBeUndefined();
-      expect((await server.gql(acme, UPDATE, { index, id: 'a', setMetadata: { kind: 'z' } })).errors).toBeUndefined();
-      expect((await server.gql(acme, DELETE, { index, ids: ['c'] })).data).toEqual({ deleteVectors: { deletedCount: 1 } });
+      expect(
+        (await server.gql(acme, UPDATE, { index, id: 'a', setMetadata: { kind: 'z' } })).errors,
+      ).toBeUndefined();
+      expect((await server.gql(acme, DELETE, { index, ids: ['c'] })).data).toEqual({
+        deleteVectors: { deletedCount: 1 },
+      });
     }
     await server.restart();
     for (const index of ['ns', 'md']) {
@@ -38,7 +42,11 @@ describe('restart', () => {
           null,
         ],
       });
-      const q = await server.gql<{ query: { matches: { id: string }[] } }>(acme, QUERY, { index, vector: [0, 1, 0], topK: 1 });
+      const q = await server.gql<{ query: { matches: { id: string }[] } }>(acme, QUERY, {
+        index,
+        vector: [0, 1, 0],
+        topK: 1,
+      });
       expect(q.data!.query.matches.map((m) => m.id)).toEqual(['b']);
     }
   });

@@ -16,7 +16,11 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; [k: string]: unknown };
+  }[];
 }
 
 export interface TestServer {
@@ -36,7 +40,13 @@ export interface TestServer {
 
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'tvg-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_SECRET, PORT: '0', ...env, DATA_DIR: dataDir });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    AUTH_JWT_SECRET: TEST_SECRET,
+    PORT: '0',
+    ...env,
+    DATA_DIR: dataDir,
+  });
   let app: App;
   let server: Server;
   let url = '';
@@ -67,7 +77,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     async gql(token, query, variables) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
-      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: response.status, ...((await response.json()) as object) };
     },
     async restart() {

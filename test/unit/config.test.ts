@@ -17,14 +17,21 @@ describe('loadConfig', () => {
     expect(config.port).toBe(4000);
     expect(config.dataDir).toBe('./data');
     expect(config.indexes).toEqual([
-      { name: 'multitenant-app', dimension: 8, metric: 'cosine', tenancy: 'namespace', tenantField: 'tenant_id' },
+      {
+        name: 'multitenant-app',
+        dimension: 8,
+        metric: 'cosine',
+        tenancy: 'namespace',
+        tenantField: 'tenant_id',
+      },
     ]);
     expect(config.defaultIndex).toBe('multitenant-app');
   });
 
   it('reads several indexes and a default', () => {
     const config = loadConfig({
-      INDEXES: '[{"name":"rag","dimension":768},{"name":"search","dimension":384,"metric":"dotproduct","tenancy":"metadata"}]',
+      INDEXES:
+        '[{"name":"rag","dimension":768},{"name":"search","dimension":384,"metric":"dotproduct","tenancy":"metadata"}]',
       DEFAULT_INDEX: 'search',
     });
     expect(config.indexes.map((i) => [i.name, i.metric, i.tenancy])).toEqual([
@@ -51,7 +58,11 @@ describe('loadConfig', () => {
 
   it('refuses an unknown DEFAULT_INDEX, duplicate indexes, and production without a secret', () => {
     expect(problems({ DEFAULT_INDEX: 'nope' })[0]).toMatch(/DEFAULT_INDEX: "nope" is not a configured index/);
-    expect(problems({ INDEXES: '[{"name":"a","dimension":2},{"name":"a","dimension":3}]' })[0]).toMatch(/listed twice/);
-    expect(problems({ NODE_ENV: 'production' })[0]).toMatch(/production needs AUTH_JWT_SECRET or AUTH_JWKS_URL/);
+    expect(problems({ INDEXES: '[{"name":"a","dimension":2},{"name":"a","dimension":3}]' })[0]).toMatch(
+      /listed twice/,
+    );
+    expect(problems({ NODE_ENV: 'production' })[0]).toMatch(
+      /production needs AUTH_JWT_SECRET or AUTH_JWKS_URL/,
+    );
   });
 });
