@@ -24,8 +24,11 @@ export function report(result: BenchResult): void {
   };
   writeFileSync(`${dir}${result.name}.json`, `${JSON.stringify(full, null, 2)}\n`);
   console.log(`\n${result.name}`);
-  for (const [k, v] of Object.entries(result.figures)) console.log(`  ${k}: ${typeof v === 'number' ? +v.toPrecision(4) : v}`);
+  for (const [k, v] of Object.entries(result.figures))
+    console.log(`  ${k}: ${typeof v === 'number' ? +v.toPrecision(4) : v}`);
   const kind = result.targetKind ?? 'min';
   const met = kind === 'min' ? result.ratio >= result.target : result.ratio <= result.target;
-  console.log(`  ratio ${+result.ratio.toPrecision(4)} (target ${kind === 'min' ? '≥' : '≤'} ${result.target}): ${met ? 'met' : 'NOT met'}`);
+  console.log(
+    `  ratio ${+result.ratio.toPrecision(4)} (target ${kind === 'min' ? '≥' : '≤'} ${result.target}): ${met ? 'met' : 'NOT met'}`,
+  );
 }
