@@ -5,8 +5,9 @@
  * operations send gRPC `rpcStatus` ({"code":3,"message","details":[]}), and the auth layer sends
  * plain text.
  */
-import { EngineError } from '../types.js';
+
 import { FilterError } from '../filter.js';
+import { EngineError } from '../types.js';
 
 export type ErrorFormat = 'error-response' | 'rpc';
 
