@@ -6,16 +6,25 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGraphQLError, createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { AuthError, type Authenticator, createAuthenticator } from './auth/authenticate.js';
+import { cachedAuthenticator } from './auth/token-cache.js';
 import { loadOrCreateDevSecret } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { AppServices, RequestContext } from './context.js';
+import { graphiqlOptions } from './graphiql.js';
+import { createGuardRails, type GuardRails } from './guard-rails.js';
+import type { Logger } from './logging/logger.js';
 import { applyPermissions } from './permissions/shield.js';
-import { EmbeddedRepository } from './repository/embedded.js';
+import { persistedOperationsPlugins } from './persisted-operations.js';
+import { createRepository } from './repository/create-repository.js';
 import type { VectorRepository } from './repository/types.js';
 import { schema } from './schema/index.js';
+import { UsageMeter } from './usage/meter.js';
+import { meteredRepository } from './usage/metered-repository.js';
 
 export interface AppDeps {
   repository?: VectorRepository;
+  /** Where log lines go (tests capture them); default: JSON lines on stdout at LOG_LEVEL. */
+  logger?: Logger;
 }
 
 export type App = YogaServerInstance<Record<string, never>, RequestContext> & {
@@ -23,36 +32,53 @@ export type App = YogaServerInstance<Record<string, never>, RequestContext> & {
   /** The HS256 secret in use when none was configured (development only). */
   devSecret?: string;
   close(): Promise<void>;
+  /** Logger, usage meter, scheduler and the draining flag (set it on shutdown: /readiness → 503). */
+  guards: GuardRails;
 };
 
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  const repository = deps.repository ?? new EmbeddedRepository(config.dataDir);
+  // Metered: read units of every query/fetch are added to the running request's usage.
+  const repository = meteredRepository(deps.repository ?? createRepository(config));
   await repository.init(config.indexes);
   const services: AppServices = {
     catalog: { indexes: config.indexes, defaultIndex: config.defaultIndex },
     repository,
+    usage: new UsageMeter(),
   };
   const devSecret =
     config.auth.jwtSecret || config.auth.jwksUrl ? undefined : await loadOrCreateDevSecret(config.dataDir);
-  const authenticate = createAuthenticator({ ...config.auth, jwtSecret: config.auth.jwtSecret ?? devSecret });
+  const authenticate = cachedAuthenticator(
+    createAuthenticator({ ...config.auth, jwtSecret: config.auth.jwtSecret ?? devSecret }),
+  );
+  const guards = createGuardRails(config, authenticate, services.usage, deps.logger);
 
   const yoga = createYoga<Record<string, never>, RequestContext>({
     schema: applyPermissions(schema),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     maskedErrors: true,
-    graphiql: config.env === 'production' ? false : { title: 'Tenant vector search' },
+    ...guards.yogaOptions,
+    graphiql: graphiqlOptions(config, devSecret),
     renderGraphiQL,
     context: async ({ request }) => ({
       principal: await principalOf(authenticate, request.headers.get('authorization')),
       services,
     }),
-    plugins: [useReadinessCheck({ endpoint: '/readiness', check: () => repository.ping().then(() => true) })],
+    plugins: [
+      ...guards.first,
+      ...persistedOperationsPlugins(config),
+      useReadinessCheck({
+        endpoint: '/readiness',
+        check: () => !guards.draining && repository.ping().then(() => true),
+      }),
+      ...guards.last,
+    ],
   });
 
   return Object.assign(yoga, {
     services,
     devSecret,
+    guards,
     close: () => repository.close(),
   }) as App;
 }

@@ -6,8 +6,12 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { Principal } from './auth/principal.js';
 import type { AdminScope } from './tenancy/admin.js';
 import type { ScopeServices, TenantScope } from './tenancy/scope.js';
+import type { UsageMeter } from './usage/meter.js';
 
-export interface AppServices extends ScopeServices {}
+export interface AppServices extends ScopeServices {
+  /** Per-tenant usage since start (issue 6), read by the admin `tenantUsage` queries. */
+  usage: UsageMeter;
+}
 
 export interface RequestContext {
   principal: Principal | null;

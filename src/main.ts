@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}/graphql`;
-  console.log(`GraphQL API on ${url} (embedded engine, data in ${config.dataDir})`);
+  const backend =
+    app.services.repository.backend === 'pinecone'
+      ? `Pinecone at ${config.pinecone.controllerHost ?? 'api.pinecone.io'}`
+      : `embedded engine, data in ${config.dataDir}`;
+  console.log(`GraphQL API on ${url} (${backend})`);
 
   if (app.devSecret) {
     const sign = (tenant: string | undefined, admin: boolean) =>
@@ -38,8 +42,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing in-flight requests`);
-    server.close();
+    app.guards.draining = true; // /readiness answers 503 from now on
+    // Stop accepting; in-flight requests finish (idle keep-alive sockets are closed at once, busy
+    // ones after their response); past SHUTDOWN_TIMEOUT_MS the rest are cut. Then flush the engine.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+    await closed;
+    clearTimeout(timer);
     await app.close();
     process.exit(0);
   };

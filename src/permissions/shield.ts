@@ -22,6 +22,8 @@ export const permissions = {
     listVectors: tenant,
     namespaceStats: tenant,
     tenants: admin,
+    tenantUsage: admin,
+    tenantUsages: admin,
   },
   Mutation: {
     '*': deny,

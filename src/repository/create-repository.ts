@@ -6,7 +6,8 @@ import type { VectorRepository } from './types.js';
 
 export function createRepository(config: Config): VectorRepository {
   const p = config.pinecone;
-  if (!p.apiKey) return new EmbeddedRepository(config.dataDir);
+  if (!p.apiKey)
+    return new EmbeddedRepository(config.dataDir, { memoryBudgetBytes: config.engineMemoryBudget });
   return new PineconeRepository({
     apiKey: p.apiKey,
     controllerHostUrl: p.controllerHost,

@@ -1,5 +1,5 @@
 /** VectorRepository over the embedded engine (src/engine), in process. */
-import { Engine, type LocalIndex } from '../engine/engine.js';
+import { Engine, type EngineOptions, type LocalIndex } from '../engine/engine.js';
 import type { EngineNamespace } from '../engine/types.js';
 import type { NamespaceRef } from '../tenancy/namespace.js';
 import {
@@ -15,8 +15,8 @@ export class EmbeddedRepository implements VectorRepository {
   readonly backend = 'embedded';
   readonly engine: Engine;
 
-  constructor(dataDir: string) {
-    this.engine = new Engine(dataDir);
+  constructor(dataDir: string, options: EngineOptions = {}) {
+    this.engine = new Engine(dataDir, options);
   }
 
   async init(indexes: IndexSpec[]): Promise<void> {

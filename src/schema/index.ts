@@ -5,6 +5,7 @@ import './search.js';
 import './write.js';
 import './namespace.js';
 import './tenant.js';
+import './usage.js';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 

@@ -13,6 +13,13 @@ import {
 } from '../validation/vectors.js';
 import { builder } from './builder.js';
 import { INDEX_ARG_DESCRIPTION, SparseValuesInput } from './common.js';
+import { WriteUsage, type WriteUsageShape, writeUsage } from './usage.js';
+
+const usageField = {
+  type: WriteUsage,
+  description: "Write units this write used (also counted in the tenant's usage).",
+  resolve: (r: { usage: WriteUsageShape }) => r.usage,
+} as const;
 
 const VectorInput = builder.inputType('VectorInput', {
   description: 'A record to store; an existing id is overwritten whole.',
@@ -32,26 +39,37 @@ const VectorInput = builder.inputType('VectorInput', {
   }),
 });
 
-const UpsertResult = builder.objectRef<{ upsertedCount: number }>('UpsertResult').implement({
-  description: 'Outcome of upsertVectors.',
-  fields: (t) => ({ upsertedCount: t.exposeInt('upsertedCount', { description: 'Records written.' }) }),
-});
-
-const UpdateResult = builder.objectRef<{ id: string }>('UpdateResult').implement({
-  description: 'Outcome of updateVector.',
-  fields: (t) => ({ id: t.exposeID('id', { description: 'The updated record.' }) }),
-});
-
-const DeleteResult = builder.objectRef<{ deletedCount: number | null }>('DeleteResult').implement({
-  description: 'Outcome of deleteVectors.',
-  fields: (t) => ({
-    deletedCount: t.int({
-      nullable: true,
-      description: 'Records deleted; null where the backend does not report it (Pinecone).',
-      resolve: (r) => r.deletedCount,
+const UpsertResult = builder
+  .objectRef<{ upsertedCount: number; usage: WriteUsageShape }>('UpsertResult')
+  .implement({
+    description: 'Outcome of upsertVectors.',
+    fields: (t) => ({
+      upsertedCount: t.exposeInt('upsertedCount', { description: 'Records written.' }),
+      usage: t.field(usageField),
     }),
+  });
+
+const UpdateResult = builder.objectRef<{ id: string; usage: WriteUsageShape }>('UpdateResult').implement({
+  description: 'Outcome of updateVector.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The updated record.' }),
+    usage: t.field(usageField),
   }),
 });
+
+const DeleteResult = builder
+  .objectRef<{ deletedCount: number | null; usage: WriteUsageShape }>('DeleteResult')
+  .implement({
+    description: 'Outcome of deleteVectors.',
+    fields: (t) => ({
+      deletedCount: t.int({
+        nullable: true,
+        description: 'Records deleted; null where the backend does not report it (Pinecone).',
+        resolve: (r) => r.deletedCount,
+      }),
+      usage: t.field(usageField),
+    }),
+  });
 
 builder.mutationFields((t) => ({
   upsertVectors: t.field({
@@ -69,7 +87,7 @@ builder.mutationFields((t) => ({
         args.vectors.map((v) => ({ ...v, id: String(v.id) })),
         index,
       );
-      return { upsertedCount: await store.upsert(records) };
+      return { upsertedCount: await store.upsert(records), usage: writeUsage(args) };
     },
   }),
   updateVector: t.field({
@@ -95,7 +113,7 @@ builder.mutationFields((t) => ({
       }
       if (!(await store.update(id, update)))
         throw appError('NOT_FOUND', `No record with id "${id}" in your namespace`);
-      return { id };
+      return { id, usage: writeUsage(args) };
     },
   }),
   deleteVectors: t.field({
@@ -117,10 +135,17 @@ builder.mutationFields((t) => ({
       if (chosen !== 1 || args.deleteAll === false) {
         throw badInput('ids', 'pass exactly one of ids, filter or deleteAll: true');
       }
-      if (args.ids) return { deletedCount: await store.deleteIds(validateIds('ids', args.ids.map(String))) };
+      if (args.ids)
+        return {
+          usage: writeUsage(args),
+          deletedCount: await store.deleteIds(validateIds('ids', args.ids.map(String))),
+        };
       if (args.filter)
-        return { deletedCount: await store.deleteByFilter(validateFilter('filter', args.filter)) };
-      return { deletedCount: await store.deleteAll() };
+        return {
+          usage: writeUsage(args),
+          deletedCount: await store.deleteByFilter(validateFilter('filter', args.filter)),
+        };
+      return { usage: writeUsage(args), deletedCount: await store.deleteAll() };
     },
   }),
 }));

@@ -1,13 +1,12 @@
 /** Authentication at the edge and authorization by shield, with real signed tokens. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { print } from 'graphql';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.js';
-import { OFFBOARD, QUERY, QUERY_VECTOR } from '../testkit/guide.js';
+import { ME, OFFBOARD, QUERY, QUERY_VECTOR, STATS, TENANTS } from '../testkit/guide.js';
 import { errorCode, startServer, TEST_SECRET, type TestServer } from '../testkit/server.js';
-
-const ME = '{ me { tenantId roles } }';
 
 describe('authentication with HS256', () => {
   let server: TestServer;
@@ -41,7 +40,7 @@ describe('authentication with HS256', () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer nope' },
-      body: JSON.stringify({ query: ME }),
+      body: JSON.stringify({ query: print(ME) }),
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -50,14 +49,14 @@ describe('authentication with HS256', () => {
   it('forbids offboardTenant and tenants: to a tenant', async () => {
     const token = await server.token('acme');
     expect(errorCode(await server.gql(token, OFFBOARD, { tenantId: 'other' }))).toBe('FORBIDDEN');
-    expect(errorCode(await server.gql(token, '{ tenants { tenants { tenantId } } }'))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(token, TENANTS))).toBe('FORBIDDEN');
     const res = await server.gql(token, QUERY, { vector: QUERY_VECTOR, topK: 1, tenants: ['other'] });
     expect(errorCode(res)).toBe('FORBIDDEN');
   });
 
   it('forbids tenant data to an admin token without a tenant', async () => {
     const admin = await server.token(undefined, { admin: true });
-    expect(errorCode(await server.gql(admin, '{ namespaceStats { recordCount } }'))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(admin, STATS))).toBe('FORBIDDEN');
   });
 });
 

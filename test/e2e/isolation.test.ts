@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELETE, FETCH, LIST, QUERY, STATS, UPDATE, UPSERT } from '../testkit/guide.js';
-import { errorCode, startServer, type TestServer } from '../testkit/server.js';
+import { deletedCount, errorCode, startServer, type TestServer } from '../testkit/server.js';
 
 const vec = (seed: number) => Array.from({ length: 8 }, (_, i) => Math.sin(seed * 7 + i) + 1.1);
 const victimRecords = ['v1', 'v2', 'v3', 'shared-id'].map((id, i) => ({
@@ -20,13 +20,9 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
   let attacker: string;
 
   const victimSees = async () => {
-    const res = await server.gql<{ vectors: ({ id: string; metadata: Record<string, unknown> } | null)[] }>(
-      victim,
-      FETCH,
-      {
-        ids: victimRecords.map((r) => r.id),
-      },
-    );
+    const res = await server.gql(victim, FETCH, {
+      ids: victimRecords.map((r) => r.id),
+    });
     return res.data!.vectors;
   };
 
@@ -44,14 +40,14 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
   afterAll(() => server.close());
 
   it("does not fetch the other tenant's ids", async () => {
-    const res = await server.gql<{ vectors: unknown[] }>(attacker, FETCH, { ids: ['v1', 'v2', 'v3'] });
+    const res = await server.gql(attacker, FETCH, { ids: ['v1', 'v2', 'v3'] });
     expect(res.data!.vectors).toEqual([null, null, null]);
     const one = await server.gql(attacker, '{ vector(id: "v1") { id } }');
     expect(one.data).toEqual({ vector: null });
   });
 
   it('keeps records with the same id apart', async () => {
-    const mine = await server.gql<{ vectors: { metadata: Record<string, unknown> }[] }>(attacker, FETCH, {
+    const mine = await server.gql(attacker, FETCH, {
       ids: ['shared-id'],
     });
     expect(mine.data!.vectors[0]!.metadata).toEqual({ owner: 'attacker' });
@@ -60,14 +56,10 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
   });
 
   it('searches, counts and lists only its own records', async () => {
-    const res = await server.gql<{ query: { matches: { id: string; metadata: Record<string, unknown> }[] } }>(
-      attacker,
-      QUERY,
-      {
-        vector: vec(0),
-        topK: 100,
-      },
-    );
+    const res = await server.gql(attacker, QUERY, {
+      vector: vec(0),
+      topK: 100,
+    });
     expect(res.data!.query.matches.map((m) => m.id)).toEqual(['shared-id']);
     expect(res.data!.query.matches[0]!.metadata).toEqual({ owner: 'attacker' });
     expect((await server.gql(attacker, STATS)).data).toEqual({ namespaceStats: { recordCount: 1 } });
@@ -80,7 +72,7 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
   });
 
   it("finds nothing when filtering on the other tenant's metadata or querying by its id", async () => {
-    const res = await server.gql<{ query: { matches: unknown[] } }>(attacker, QUERY, {
+    const res = await server.gql(attacker, QUERY, {
       vector: vec(1),
       topK: 10,
       filter: { owner: 'victim' },
@@ -110,7 +102,7 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
       expect(filtered.data).toEqual({ query: { matches: [], usage: { readUnits: 0.25 } } });
       await server.gql(attacker, DELETE, { ids: ['x'] });
     }
-    const victimIn = await server.gql<{ query: { matches: unknown[] } }>(victim, QUERY, {
+    const victimIn = await server.gql(victim, QUERY, {
       vector: vec(3),
       topK: 10,
     });
@@ -121,16 +113,16 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
     const update = await server.gql(attacker, UPDATE, { id: 'v1', setMetadata: { owner: 'attacker' } });
     expect(errorCode(update)).toBe('NOT_FOUND');
     expect((await server.gql(attacker, DELETE, { ids: ['v1', 'v2'] })).data).toEqual({
-      deleteVectors: { deletedCount: 0 },
+      deleteVectors: { deletedCount: deletedCount(0) },
     });
     expect((await server.gql(attacker, DELETE, { filter: { owner: 'victim' } })).data).toEqual({
-      deleteVectors: { deletedCount: 0 },
+      deleteVectors: { deletedCount: deletedCount(0) },
     });
     expect((await server.gql(attacker, DELETE, { deleteAll: true })).data).toEqual({
-      deleteVectors: { deletedCount: 1 },
+      deleteVectors: { deletedCount: deletedCount(1) },
     });
     const seen = await victimSees();
-    expect(seen.map((v) => v?.metadata.owner)).toEqual(['victim', 'victim', 'victim', 'victim']);
+    expect(seen.map((v) => v?.metadata?.owner)).toEqual(['victim', 'victim', 'victim', 'victim']);
     await server.gql(attacker, UPSERT, { vectors: attackerRecords });
   });
 
@@ -169,9 +161,7 @@ describe.each(['namespace', 'metadata'] as const)('isolation with %s tenancy', (
     const res = await server.gql(attacker, QUERY, { vector: vec(0), topK: 10, tenants: ['victim'] });
     expect(errorCode(res)).toBe('FORBIDDEN');
     const admin = await server.token(undefined, { admin: true });
-    const both = await server.gql<{
-      query: { matches: { id: string; tenantId: string; metadata: object }[] };
-    }>(admin, QUERY, {
+    const both = await server.gql(admin, QUERY, {
       vector: vec(0),
       topK: 10,
       tenants: ['victim', 'attacker'],

@@ -7,9 +7,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type DocumentNode, print } from 'graphql';
 import { type App, createApp } from '../../src/app.js';
 import { signToken } from '../../src/auth/tokens.js';
 import { loadConfig } from '../../src/config.js';
+import { startPineconeServer } from '../../src/engine/http/index.js';
+
+const PINECONE_TEST_KEY = 'pclocal-e2e';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
@@ -28,6 +33,13 @@ export interface TestServer {
   app: App;
   dataDir: string;
   token(tenant: string | undefined, options?: { admin?: boolean }): Promise<string>;
+  /** A generated typed document: variables and result are checked against the schema at typecheck. */
+  gql<TResult, TVariables>(
+    token: string | undefined,
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables?: TVariables,
+  ): Promise<GraphQLResponse<TResult>>;
+  /** Raw text, for the malformed, hostile or ad-hoc operations some tests send on purpose. */
   gql<T = Record<string, unknown>>(
     token: string | undefined,
     query: string,
@@ -38,12 +50,27 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Which backend the end-to-end suite runs on: `embedded` (the engine in process), or `pinecone`
+ * (PineconeRepository → the official SDK → the engine's Pinecone-compatible server over HTTP).
+ * vitest.config.ts runs test/e2e once per backend.
+ */
+export const E2E_BACKEND = process.env.E2E_BACKEND === 'pinecone' ? 'pinecone' : 'embedded';
+
+/** What a backend reports as a delete count: Pinecone's delete API does not say how many it removed. */
+export const deletedCount = (n: number): number | null => (E2E_BACKEND === 'pinecone' ? null : n);
+
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'tvg-e2e-'));
+  const pinecone =
+    E2E_BACKEND === 'pinecone' && !env.PINECONE_API_KEY
+      ? await startPineconeServer({ dataDir: join(dataDir, 'pinecone'), port: 0, apiKey: PINECONE_TEST_KEY })
+      : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
     AUTH_JWT_SECRET: TEST_SECRET,
     PORT: '0',
+    ...(pinecone ? { PINECONE_API_KEY: PINECONE_TEST_KEY, PINECONE_CONTROLLER_HOST: pinecone.url } : {}),
     ...env,
     DATA_DIR: dataDir,
   });
@@ -73,8 +100,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     },
     dataDir,
     token: (tenant, options = {}) =>
-      signToken({ secret: TEST_SECRET, tenant, admin: options.admin, tenantClaim: config.auth.tenantClaim }),
-    async gql(token, query, variables) {
+      signToken({
+        // A server started without a secret (dev mode) signs with the dev secret it made.
+        secret: config.auth.jwtSecret ?? app.devSecret ?? TEST_SECRET,
+        tenant,
+        admin: options.admin,
+        tenantClaim: config.auth.tenantClaim,
+      }),
+    async gql(token: string | undefined, document: string | DocumentNode, variables?: unknown) {
+      const query = typeof document === 'string' ? document : print(document);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch(url, {
@@ -90,6 +124,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     },
     async close() {
       await stop();
+      await pinecone?.close();
       if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
