@@ -14,7 +14,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../src/auth/tokens.js';
-import { percentile } from './lib-data.js';
+import { percentile } from './lib-engine.js';
 import { report } from './report.js';
 
 const quick = process.argv.includes('--quick');

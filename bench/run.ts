@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const name = process.argv[2];
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const available = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && !['run.ts', 'report.ts'].includes(f) && !f.startsWith('lib-'))
+  .filter(
+    (f) => f.endsWith('.ts') && !['run.ts', 'report.ts', 'table.ts'].includes(f) && !f.startsWith('lib-'),
+  )
   .map((f) => f.slice(0, -3));
 if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>\navailable: ${available.join(', ') || '(none yet)'}`);

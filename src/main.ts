@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     console.log(
       '\nDevelopment mode: no AUTH_JWT_SECRET, so tokens are signed with a dev secret kept in DATA_DIR.',
     );
-    console.log('Paste one into GraphiQL as the header  Authorization: Bearer <token>\n');
+    console.log(`GraphiQL (${url}) has them preset, with the guide's operations as tabs.`);
+    console.log('For other clients, send the header  Authorization: Bearer <token>\n');
     console.log(`tenant1 token: ${await sign('tenant1', false)}`);
     console.log(`tenant2 token: ${await sign('tenant2', false)}`);
     console.log(`admin token:   ${await sign(undefined, true)}`);

@@ -1,26 +1,67 @@
 /**
  * The embedded engine: indexes under `<dataDir>/indexes/<name>`, each holding one directory per
- * namespace (see paths.ts). Nothing is read at start-up; a namespace is loaded on first use.
+ * namespace (see paths.ts) and a catalog of them (catalog.ts). Opening the engine or an index reads
+ * nothing but the index's spec; a namespace is loaded on first use and evicted least-recently-used
+ * under the memory budget (residency.ts).
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { decodeCursor, pageOf } from './cursor.js';
-import { NamespaceState } from './namespace.js';
-import { NamespaceHandle } from './namespace-handle.js';
-import { namespaceDir, namespacesDir, trashDir } from './paths.js';
-import {
-  EngineError,
-  type EngineIndex,
-  type EngineNamespace,
-  type IndexSpec,
-  type NamespacePage,
-} from './types.js';
+import { BuildQueue } from './build-queue.js';
+import { LocalIndex } from './local-index.js';
+import { Residency } from './residency.js';
+import { EngineError, type IndexSpec } from './types.js';
+
+export { LocalIndex } from './local-index.js';
+
+export interface EngineOptions {
+  /** Loaded namespaces are evicted least-recently-used above this many bytes (default 2 GiB). */
+  memoryBudgetBytes?: number;
+  /** Namespaces with at least this many records get an HNSW graph (default 20,000). */
+  hnswThreshold?: number;
+  /** Threads an HNSW build may use (default: all cores but one, at least one). */
+  hnswThreads?: number;
+  /** HNSW search expansion (default 64). */
+  hnswEf?: number;
+  /** A namespace's log is compacted once above this and twice its live bytes (default 4 MiB). */
+  compactMinBytes?: number;
+}
+
+export interface EngineContext {
+  residency: Residency;
+  builds: BuildQueue;
+  options: Required<EngineOptions>;
+}
+
+export const DEFAULT_MEMORY_BUDGET = 2 * 1024 ** 3;
 
 export class Engine {
   private readonly indexes = new Map<string, LocalIndex>();
+  private readonly context: EngineContext;
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    options: EngineOptions = {},
+  ) {
+    const full: Required<EngineOptions> = {
+      memoryBudgetBytes: options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
+      hnswThreshold: options.hnswThreshold ?? 20_000,
+      hnswThreads: options.hnswThreads ?? Math.max(1, cpus().length - 1),
+      hnswEf: options.hnswEf ?? 64,
+      compactMinBytes: options.compactMinBytes ?? 4 * 1024 * 1024,
+    };
+    this.context = {
+      residency: new Residency(full.memoryBudgetBytes),
+      builds: new BuildQueue(),
+      options: full,
+    };
+  }
+
+  /** Bytes of loaded namespaces, as the memory budget counts them. */
+  get residentBytes(): number {
+    return this.context.residency.usedBytes;
+  }
 
   /** Opens (creating if needed) an index; refuses one whose stored dimension or metric differ. */
   async openIndex(spec: IndexSpec): Promise<LocalIndex> {
@@ -38,9 +79,16 @@ export class Engine {
     }
     if (!stored) {
       await mkdir(dir, { recursive: true });
-      await writeFile(specPath, JSON.stringify(spec));
+      await writeFile(
+        specPath,
+        JSON.stringify({ name: spec.name, dimension: spec.dimension, metric: spec.metric }),
+      );
     }
-    const index = new LocalIndex(spec, dir);
+    const index = new LocalIndex(
+      { name: spec.name, dimension: spec.dimension, metric: spec.metric },
+      dir,
+      this.context,
+    );
     this.indexes.set(spec.name, index);
     void index.emptyTrash();
     return index;
@@ -63,104 +111,13 @@ export class Engine {
     return exists;
   }
 
-  /** Flushes and closes every namespace. */
+  /** Flushes and closes every namespace and stops the build worker. */
   async close(): Promise<void> {
     await Promise.all([...this.indexes.values()].map((index) => index.close()));
     this.indexes.clear();
+    await this.context.builds.stop();
   }
 }
-
-export class LocalIndex implements EngineIndex {
-  private readonly states = new Map<string, NamespaceState>();
-
-  constructor(
-    readonly spec: IndexSpec,
-    readonly dir: string,
-  ) {}
-
-  namespace(name: string): EngineNamespace {
-    return new NamespaceHandle(name, () => this.state(name));
-  }
-
-  /** The loaded state of a namespace (an empty one if it does not exist yet). */
-  async state(name: string): Promise<NamespaceState> {
-    let state = this.states.get(name);
-    if (!state) {
-      state = new NamespaceState(name, namespaceDir(this.dir, name), this.spec);
-      this.states.set(name, state);
-    }
-    await state.load();
-    return state;
-  }
-
-  async hasNamespace(name: string): Promise<boolean> {
-    const state = this.states.get(name);
-    if (state && state.table.size > 0) return true;
-    return stat(namespaceDir(this.dir, name)).then(
-      () => true,
-      () => false,
-    );
-  }
-
-  async listNamespaces(options: { prefix?: string; limit: number; after?: string }): Promise<NamespacePage> {
-    const names = (await this.namespaceNames()).filter(
-      (n) => !options.prefix || n.startsWith(options.prefix),
-    );
-    names.sort();
-    const { page, next } = pageOf(names, options.limit, decodeCursor(options.after));
-    const namespaces = await Promise.all(
-      page.map(async (name) => ({ name, recordCount: (await this.state(name)).table.size })),
-    );
-    return next ? { namespaces, next } : { namespaces };
-  }
-
-  async deleteNamespace(name: string): Promise<{ existed: boolean; recordCount: number }> {
-    const existed = await this.hasNamespace(name);
-    if (!existed) {
-      this.states.delete(name);
-      return { existed: false, recordCount: 0 };
-    }
-    const state = await this.state(name);
-    this.states.delete(name);
-    const recordCount = state.table.size;
-    await state.close();
-    const trash = join(trashDir(this.dir), `${randomUUID()}`);
-    await mkdir(trashDir(this.dir), { recursive: true });
-    await rename(state.dir, trash).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    void rm(trash, { recursive: true, force: true });
-    return { existed: true, recordCount };
-  }
-
-  /** Removes leftovers of deletions interrupted by a crash. */
-  async emptyTrash(): Promise<void> {
-    await rm(trashDir(this.dir), { recursive: true, force: true }).catch(() => undefined);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.states.values()].map((s) => s.close()));
-    this.states.clear();
-  }
-
-  private async namespaceNames(): Promise<string[]> {
-    const root = namespacesDir(this.dir);
-    const names: string[] = [];
-    for (const a of await readdirSafe(root)) {
-      for (const b of await readdirSafe(join(root, a))) {
-        for (const hash of await readdirSafe(join(root, a, b))) {
-          const name = await readFile(join(root, a, b, hash, 'name'), 'utf8').catch(() => undefined);
-          if (name !== undefined) names.push(name);
-        }
-      }
-    }
-    for (const [name, state] of this.states)
-      if (state.table.size > 0 && !names.includes(name)) names.push(name);
-    return names;
-  }
-}
-
-const readdirSafe = (dir: string) => readdir(dir).catch(() => [] as string[]);
 
 async function readJson<T>(path: string): Promise<T | undefined> {
   const text = await readFile(path, 'utf8').catch(() => undefined);

@@ -1,11 +1,11 @@
 /**
- * The EngineNamespace API over a namespace's state. A handle re-resolves the state on every call,
- * so a handle kept across a namespace deletion sees the new, empty namespace.
+ * The EngineNamespace API over a namespace's state. A handle re-resolves the state on every call
+ * (through `use`, which also marks it in use and recently used), so a handle kept across an
+ * eviction or a namespace deletion sees the reloaded or new, empty namespace.
  */
 import { decodeCursor, pageOf } from './cursor.js';
-import type { Filter } from './filter.js';
-import { matches } from './filter.js';
-import { NamespaceState } from './namespace.js';
+import { type Filter, filterToJson } from './filter.js';
+import type { NamespaceState } from './namespace.js';
 import type {
   EngineNamespace,
   EngineRecord,
@@ -16,96 +16,105 @@ import type {
   UpdateRequest,
 } from './types.js';
 
+export type StateUser = <T>(fn: (state: NamespaceState) => Promise<T> | T) => Promise<T>;
+
 export class NamespaceHandle implements EngineNamespace {
   constructor(
     readonly name: string,
-    private readonly state: () => Promise<NamespaceState>,
+    private readonly use: StateUser,
   ) {}
 
   async upsert(records: EngineRecord[]): Promise<number> {
     if (records.length === 0) return 0;
-    return (await this.state()).write({ t: 'put', r: records });
+    const stored = records.map((r) => ({
+      id: r.id,
+      slot: -1,
+      values: r.values ? new Float32Array(r.values) : undefined,
+      sparseValues: r.sparseValues,
+      metadata: r.metadata,
+    }));
+    return this.use((s) => s.write({ t: 'put', r: stored }));
   }
 
-  async query(request: QueryRequest): Promise<QueryMatch[]> {
-    return (await this.state()).table.search(request);
+  query(request: QueryRequest): Promise<QueryMatch[]> {
+    return this.use((s) => s.query(request));
   }
 
-  async fetch(ids: string[]): Promise<EngineRecord[]> {
-    const table = (await this.state()).table;
-    const seen = new Set<string>();
-    const out: EngineRecord[] = [];
-    for (const id of ids) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const record = table.get(id);
-      if (record) out.push(record);
-    }
-    return out;
-  }
-
-  async fetchByFilter(filter: Filter, options: { limit: number; after?: string }) {
-    const table = (await this.state()).table;
-    const ids = table.idsMatching(filter).sort();
-    const { page, next } = pageOf(ids, options.limit, decodeCursor(options.after));
-    const records = page.map((id) => table.get(id)!);
-    return next ? { records, next } : { records };
-  }
-
-  async update(id: string, update: UpdateRequest): Promise<boolean> {
-    const state = await this.state();
-    if (!state.table.has(id)) return false;
-    return (await state.write({ t: 'upd', id, u: update })) > 0;
-  }
-
-  async updateByFilter(filter: Filter, update: { setMetadata: Metadata }): Promise<number> {
-    return (await this.state()).write({
-      t: 'updf',
-      f: NamespaceState.filterEntry(filter),
-      m: update.setMetadata,
+  fetch(ids: string[]): Promise<EngineRecord[]> {
+    return this.use((s) => {
+      const out: EngineRecord[] = [];
+      for (const id of new Set(ids)) {
+        const row = s.table.rowOfId(id);
+        if (row !== undefined) out.push(s.table.record(row, true, true));
+      }
+      return out;
     });
   }
 
-  async deleteIds(ids: string[]): Promise<number> {
-    const state = await this.state();
-    if (!ids.some((id) => state.table.has(id))) return 0;
-    return state.write({ t: 'del', ids });
+  fetchByFilter(filter: Filter, options: { limit: number; after?: string }) {
+    return this.use((s) => {
+      const ids = s.idsMatching(filter).sort();
+      const { page, next } = pageOf(ids, options.limit, decodeCursor(options.after));
+      const records = page.map((id) => s.table.record(s.table.rowOfId(id)!, true, true));
+      return next ? { records, next } : { records };
+    });
   }
 
-  async deleteByFilter(filter: Filter): Promise<number> {
-    const state = await this.state();
-    if (state.table.idsMatching(filter).length === 0) return 0;
-    return state.write({ t: 'delf', f: NamespaceState.filterEntry(filter) });
+  update(id: string, update: UpdateRequest): Promise<boolean> {
+    return this.use(
+      async (s) => s.table.has(id) && (await s.write({ t: 'upd', id, u: update, slot: -1 })) > 0,
+    );
   }
 
-  async deleteAll(): Promise<number> {
-    const state = await this.state();
-    if (state.table.size === 0) return 0;
-    return state.write({ t: 'clear' });
+  updateByFilter(filter: Filter, update: { setMetadata: Metadata }): Promise<number> {
+    return this.use((s) => s.write({ t: 'updf', f: filterToJson(filter), m: update.setMetadata }));
   }
 
-  async list(options: { prefix?: string; limit: number; after?: string }): Promise<ListPage> {
-    const table = (await this.state()).table;
-    const prefix = options.prefix ?? '';
-    const ids = table
-      .allIds()
-      .filter((id) => id.startsWith(prefix))
-      .sort();
-    const { page, next } = pageOf(ids, options.limit, decodeCursor(options.after));
-    return next ? { ids: page, next } : { ids: page };
+  deleteIds(ids: string[]): Promise<number> {
+    return this.use((s) => (ids.some((id) => s.table.has(id)) ? s.write({ t: 'del', ids }) : 0));
   }
 
-  async count(options: { prefix?: string; filter?: Filter } = {}): Promise<number> {
-    const table = (await this.state()).table;
-    if (!options.prefix && !options.filter) return table.size;
-    const prefix = options.prefix ?? '';
-    const { filter } = options;
-    return table
-      .allIds()
-      .filter((id) => id.startsWith(prefix) && (!filter || matches(filter, table.get(id)?.metadata))).length;
+  deleteByFilter(filter: Filter): Promise<number> {
+    return this.use((s) =>
+      s.matchingRows(filter).length === 0 ? 0 : s.write({ t: 'delf', f: filterToJson(filter) }),
+    );
   }
 
-  async sizeBytes(): Promise<number> {
-    return (await this.state()).table.sizeBytes;
+  deleteAll(): Promise<number> {
+    return this.use((s) => (s.table.size === 0 ? 0 : s.write({ t: 'clear' })));
+  }
+
+  list(options: { prefix?: string; limit: number; after?: string }): Promise<ListPage> {
+    return this.use((s) => {
+      const prefix = options.prefix ?? '';
+      const ids = s.table
+        .allIds()
+        .filter((id) => id.startsWith(prefix))
+        .sort();
+      const { page, next } = pageOf(ids, options.limit, decodeCursor(options.after));
+      return next ? { ids: page, next } : { ids: page };
+    });
+  }
+
+  count(options: { prefix?: string; filter?: Filter } = {}): Promise<number> {
+    return this.use((s) => {
+      if (!options.prefix && !options.filter) return s.table.size;
+      const prefix = options.prefix ?? '';
+      const rows = options.filter ? s.matchingRows(options.filter) : undefined;
+      const ids = rows ? rows.map((row) => s.table.idOf(row)) : s.table.allIds();
+      return ids.filter((id) => id.startsWith(prefix)).length;
+    });
+  }
+
+  sizeBytes(): Promise<number> {
+    return this.use((s) => s.table.sizeBytes);
+  }
+
+  /** Waits for background HNSW builds of this namespace (tests and benchmarks). */
+  indexed(): Promise<{ indexed: number; tail: number }> {
+    return this.use(async (s) => {
+      await s.graph.settled();
+      return s.graph.stats;
+    });
   }
 }
