@@ -37,8 +37,7 @@ export type App = YogaServerInstance<Record<string, never>, RequestContext> & {
 };
 
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  // Metered: read units of every query/fetch are added to the running request's usage.
-  const repository = meteredRepository(deps.repository ?? createRepository(config));
+  const repository = deps.repository ?? createRepository(config);
   await repository.init(config.indexes);
   const services: AppServices = {
     catalog: { indexes: config.indexes, defaultIndex: config.defaultIndex },
@@ -60,10 +59,15 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     ...guards.yogaOptions,
     graphiql: graphiqlOptions(config, devSecret),
     renderGraphiQL,
-    context: async ({ request }) => ({
-      principal: await principalOf(authenticate, request.headers.get('authorization')),
-      services,
-    }),
+    context: async ({ request }) => {
+      // Per operation: a repository view that adds the read units of every query/fetch to readUsage.
+      const readUsage = { readUnits: 0 };
+      return {
+        principal: await principalOf(authenticate, request.headers.get('authorization')),
+        services: { ...services, repository: meteredRepository(repository, readUsage) },
+        readUsage,
+      };
+    },
     plugins: [
       ...guards.first,
       ...persistedOperationsPlugins(config),

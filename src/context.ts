@@ -7,6 +7,7 @@ import type { Principal } from './auth/principal.js';
 import type { AdminScope } from './tenancy/admin.js';
 import type { ScopeServices, TenantScope } from './tenancy/scope.js';
 import type { UsageMeter } from './usage/meter.js';
+import type { RequestUsage } from './usage/metered-repository.js';
 
 export interface AppServices extends ScopeServices {
   /** Per-tenant usage since start (issue 6), read by the admin `tenantUsage` queries. */
@@ -15,7 +16,10 @@ export interface AppServices extends ScopeServices {
 
 export interface RequestContext {
   principal: Principal | null;
+  /** This operation's services: `repository` meters read units into `readUsage`. */
   services: AppServices;
+  /** Read units this operation used so far (recorded by the metering plugin). */
+  readUsage: RequestUsage;
   tenant?: TenantScope;
   admin?: AdminScope;
 }

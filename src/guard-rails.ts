@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { FairScheduler } from './fairness/fair-scheduler.js';
 import { TenantLimits } from './fairness/tenant-limits.js';
 import { createLogger, type Logger, yogaLogger } from './logging/logger.js';
+import { useBodyLimit } from './plugins/use-body-limit.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useFairness } from './plugins/use-fairness.js';
 import { createMetrics } from './plugins/use-metrics.js';
@@ -26,7 +27,8 @@ export interface GuardRails {
   /** Spread into createYoga's options. */
   yogaOptions: {
     batching: false | { limit: number };
-    maxRequestBodySize: number;
+    /** Off: useBodyLimit enforces it, more cheaply. */
+    maxRequestBodySize: false;
     multipart: false;
     logging: ReturnType<typeof yogaLogger>;
   };
@@ -54,7 +56,7 @@ export function createGuardRails(
     scheduler,
     yogaOptions: {
       batching: q.maxBatch > 0 ? { limit: q.maxBatch } : false,
-      maxRequestBodySize: q.maxBodyBytes,
+      maxRequestBodySize: false,
       // No file uploads in this API: one parser less to attack.
       multipart: false,
       logging: yogaLogger(logger),
@@ -67,6 +69,8 @@ export function createGuardRails(
       ...useQueryLimits(q),
       useFairness({ authenticate, limits, scheduler, meter, onRejected: metrics.rateLimited }),
       useUsageMetering(meter),
+      // Last: it wraps whichever request parser the plugins before it chose.
+      useBodyLimit(q.maxBodyBytes),
     ],
     draining: false,
   };

@@ -15,8 +15,6 @@ export interface RequestState {
   /** One label per executed operation: its root field, "multiple" or "none". */
   operations: string[];
   errorCodes: Set<string>;
-  /** Write units per write root field (response key), computed before execution. */
-  writeUnits: Map<string, number>;
   /** Cleanups (slot release, in-flight count); run once by `finish`. */
   cleanups: Array<() => void>;
 }
@@ -33,7 +31,6 @@ export function requestState(request: Request): RequestState {
       start: performance.now(),
       operations: [],
       errorCodes: new Set(),
-      writeUnits: new Map(),
       cleanups: [],
     };
     states.set(request, state);

@@ -22,6 +22,7 @@ import type { FairScheduler } from '../fairness/fair-scheduler.js';
 import { ADMIN_KEY, type Admission, ANONYMOUS_KEY, type TenantLimits } from '../fairness/tenant-limits.js';
 import type { UsageMeter } from '../usage/meter.js';
 import { WRITE_FIELDS, writeUnitsOf } from '../usage/units.js';
+import { setOperationWriteUnits } from '../usage/write-units.js';
 import { errorResponse, finish, requestState } from './request-state.js';
 
 export interface FairnessDeps {
@@ -117,7 +118,7 @@ export function useFairness(deps: FairnessDeps): Plugin {
         setResultAndStopExecution({ errors: [rateLimitedError(admission)] });
         return;
       }
-      for (const [k, v] of units) state.writeUnits.set(k, v);
+      setOperationWriteUnits(args.contextValue as object, units);
     },
   };
 }

@@ -2,10 +2,12 @@
  * Usage metering in the schema: `WriteUsage` on write results, and the admin queries
  * `tenantUsage` / `tenantUsages` over the in-memory per-tenant meter (since the process started).
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { adminScope } from '../context.js';
 import { ADMIN_KEY, ANONYMOUS_KEY } from '../fairness/tenant-limits.js';
 import type { TenantUsage } from '../usage/meter.js';
 import { writeUnitsOf } from '../usage/units.js';
+import { operationWriteUnits } from '../usage/write-units.js';
 import { LIMITS } from '../validation/limits.js';
 import { validateTenantId } from '../validation/tenants.js';
 import { validatePageSize } from '../validation/vectors.js';
@@ -24,8 +26,13 @@ export const WriteUsage = builder.objectRef<WriteUsageShape>('WriteUsage').imple
   }),
 });
 
-/** The usage of a write root field, from its arguments (the same figure the meter records). */
-export const writeUsage = (args: unknown): WriteUsageShape => ({ writeUnits: writeUnitsOf(args) });
+/**
+ * The usage of a write root field: the figure the fairness plugin computed (and the meter records)
+ * for this response key before execution; computed from the arguments only if there is none.
+ */
+export const writeUsage = (args: unknown, ctx: object, info: GraphQLResolveInfo): WriteUsageShape => ({
+  writeUnits: operationWriteUnits(ctx)?.get(String(info.path.key)) ?? writeUnitsOf(args),
+});
 
 const TenantUsageRef = builder.objectRef<TenantUsage>('TenantUsage').implement({
   description: "A tenant's metered usage since the server started (kept in memory).",

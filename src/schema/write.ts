@@ -80,14 +80,14 @@ builder.mutationFields((t) => ({
       index: t.arg.string({ description: INDEX_ARG_DESCRIPTION }),
       vectors: t.arg({ type: [VectorInput], required: true, description: '1 to 1,000 records.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const { index, store } = tenantScope(ctx).index(args.index);
       const records = validateVectors(
         'vectors',
         args.vectors.map((v) => ({ ...v, id: String(v.id) })),
         index,
       );
-      return { upsertedCount: await store.upsert(records), usage: writeUsage(args) };
+      return { upsertedCount: await store.upsert(records), usage: writeUsage(args, ctx, info) };
     },
   }),
   updateVector: t.field({
@@ -101,7 +101,7 @@ builder.mutationFields((t) => ({
       sparseValues: t.arg({ type: SparseValuesInput, description: 'New sparse vector.' }),
       setMetadata: t.arg({ type: 'JSONObject', description: 'Metadata keys to set; other keys are kept.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const { index, store } = tenantScope(ctx).index(args.index);
       const id = validateId('id', String(args.id));
       const update: UpdateRequest = {};
@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
       }
       if (!(await store.update(id, update)))
         throw appError('NOT_FOUND', `No record with id "${id}" in your namespace`);
-      return { id, usage: writeUsage(args) };
+      return { id, usage: writeUsage(args, ctx, info) };
     },
   }),
   deleteVectors: t.field({
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
       }),
       deleteAll: t.arg.boolean({ description: 'true: delete every record of your namespace.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const { store } = tenantScope(ctx).index(args.index);
       const chosen = [args.ids != null, args.filter != null, args.deleteAll === true].filter(Boolean).length;
       if (chosen !== 1 || args.deleteAll === false) {
@@ -137,15 +137,15 @@ builder.mutationFields((t) => ({
       }
       if (args.ids)
         return {
-          usage: writeUsage(args),
+          usage: writeUsage(args, ctx, info),
           deletedCount: await store.deleteIds(validateIds('ids', args.ids.map(String))),
         };
       if (args.filter)
         return {
-          usage: writeUsage(args),
+          usage: writeUsage(args, ctx, info),
           deletedCount: await store.deleteByFilter(validateFilter('filter', args.filter)),
         };
-      return { usage: writeUsage(args), deletedCount: await store.deleteAll() };
+      return { usage: writeUsage(args, ctx, info), deletedCount: await store.deleteAll() };
     },
   }),
 }));

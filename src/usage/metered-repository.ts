@@ -1,21 +1,15 @@
 /**
  * Counts read units wherever they are spent (query, fetch: also the DataLoader-batched fetches of
- * `vector(s)` and admin fan-outs) without touching resolvers: the repository is wrapped so every
- * store adds its reported usage to the accumulator of the request running in the current async
- * context. The metering plugin opens that context around execution.
+ * `vector(s)` and admin fan-outs) without touching resolvers: each operation's context gets a view
+ * of the repository whose stores add their reported usage to that operation's accumulator, which
+ * the metering plugin records. Passed explicitly rather than through AsyncLocalStorage: on Node 20
+ * the first AsyncLocalStorage.run turns on promise hooks for the whole process, a tax on every
+ * promise of every request (and of the engine), metered or not.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NamespaceStore, VectorRepository } from '../repository/types.js';
 
 export interface RequestUsage {
   readUnits: number;
-}
-
-export const currentUsage = new AsyncLocalStorage<RequestUsage>();
-
-function add(usage: { readUnits: number } | undefined): void {
-  const acc = currentUsage.getStore();
-  if (acc && usage) acc.readUnits += usage.readUnits;
 }
 
 /** A view of `target` with some methods replaced; every other member is the original's, bound to it. */
@@ -29,24 +23,24 @@ function overlay<T extends object>(target: T, overrides: Partial<T>): T {
   });
 }
 
-function meteredStore(store: NamespaceStore): NamespaceStore {
+function meteredStore(store: NamespaceStore, acc: RequestUsage): NamespaceStore {
   return overlay(store, {
     query: async (input) => {
       const result = await store.query(input);
-      add(result.usage);
+      if (result.usage) acc.readUnits += result.usage.readUnits;
       return result;
     },
     fetch: async (ids) => {
       const result = await store.fetch(ids);
-      add(result.usage);
+      if (result.usage) acc.readUnits += result.usage.readUnits;
       return result;
     },
   });
 }
 
-/** The same repository, with stores that report read units to the current request. */
-export function meteredRepository(repository: VectorRepository): VectorRepository {
+/** The same repository, with stores that add the read units they use to `acc`. */
+export function meteredRepository(repository: VectorRepository, acc: RequestUsage): VectorRepository {
   return overlay(repository, {
-    store: (index, namespace) => meteredStore(repository.store(index, namespace)),
+    store: (index, namespace) => meteredStore(repository.store(index, namespace), acc),
   });
 }

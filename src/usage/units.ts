@@ -1,8 +1,8 @@
 /**
  * Write units as Pinecone bills them: 1 WU per KB of request, at least 5 per request. Here a
  * "request" is one write root field (one upsert / update / delete), sized as the JSON of its
- * arguments. The fairness plugin (before execution) and the resolvers (for `usage.writeUnits`)
- * both call this on the same coerced arguments, so they agree.
+ * arguments. The fairness plugin calls this once per write field on the coerced arguments, before
+ * execution; resolvers and the meter reuse that figure (usage/write-units.ts), so they agree.
  */
 export const MIN_WRITE_UNITS = 5;
 
