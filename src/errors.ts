@@ -4,13 +4,23 @@
  */
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'RATE_LIMITED'
-  | 'BACKEND_UNAVAILABLE';
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'BACKEND_UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes of the HTTP/GraphQL protocol layer, which keep Yoga's names. */
+export const PROTOCOL_ERROR_CODES = [
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'REQUEST_ENTITY_TOO_LARGE',
+] as const;
 
 export function appError(
   code: ErrorCode,

@@ -7,23 +7,12 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ERROR_CODES, PROTOCOL_ERROR_CODES } from '../errors.js';
 import type { FairScheduler } from '../fairness/fair-scheduler.js';
 import type { UsageMeter } from '../usage/meter.js';
 import { requestState } from './request-state.js';
 
-const OUTCOMES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'BACKEND_UNAVAILABLE',
-  'INTERNAL_SERVER_ERROR',
-  'BAD_REQUEST',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'REQUEST_ENTITY_TOO_LARGE',
-]);
+const OUTCOMES = new Set<string>([...ERROR_CODES, 'INTERNAL_SERVER_ERROR', ...PROTOCOL_ERROR_CODES]);
 
 export interface Metrics {
   registry: Registry;
