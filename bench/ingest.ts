@@ -21,13 +21,9 @@ const batch = (b: number, prefix: string) =>
     metadata: { source: 'bench', n: i },
   }));
 const prepared = Array.from({ length: BATCHES }, (_, b) => batch(b, 's'));
-const batchBytes = encodeEntry(
-  {
-    t: 'put',
-    r: prepared[0]!.map((r, i) => ({ ...r, slot: i, values: Float32Array.from(r.values) })),
-  },
-  DIM,
-).length;
+// The engine's whole log frame for one batch (header, ids and metadata JSON, values).
+const batchBytes = encodeEntry({ t: 'put', r: prepared[0]!.map((r, i) => ({ ...r, slot: i })) }, DIM).frame
+  .length;
 
 const { dir, engine, dispose } = tempEngine({ hnswThreshold: Number.POSITIVE_INFINITY });
 const ns = (await engine.openIndex({ name: 'ingest', dimension: DIM, metric: 'cosine' })).namespace('n');

@@ -26,6 +26,11 @@ export interface EngineOptions {
   hnswEf?: number;
   /** A namespace's log is compacted once above this and twice its live bytes (default 4 MiB). */
   compactMinBytes?: number;
+  /**
+   * Evicting or closing a namespace first rewrites its log as a snapshot (a bulk read on the next
+   * load) when the tail after its last snapshot exceeds this and a quarter of it (default 1 MiB).
+   */
+  snapshotMinBytes?: number;
 }
 
 export interface EngineContext {
@@ -50,6 +55,7 @@ export class Engine {
       hnswThreads: options.hnswThreads ?? Math.max(1, cpus().length - 1),
       hnswEf: options.hnswEf ?? 64,
       compactMinBytes: options.compactMinBytes ?? 4 * 1024 * 1024,
+      snapshotMinBytes: options.snapshotMinBytes ?? 1024 * 1024,
     };
     this.context = {
       residency: new Residency(full.memoryBudgetBytes),
@@ -101,7 +107,7 @@ export class Engine {
   async dropIndex(name: string): Promise<boolean> {
     const index = this.indexes.get(name);
     this.indexes.delete(name);
-    await index?.close();
+    await index?.close(false);
     const dir = join(this.dataDir, 'indexes', name);
     const exists = await stat(dir).then(
       () => true,

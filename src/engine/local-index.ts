@@ -18,6 +18,8 @@ import { fsyncDir } from './wal.js';
 
 export class LocalIndex implements EngineIndex {
   private readonly states = new Map<string, { state: NamespaceState; resident: Resident }>();
+  /** Namespaces still closing after eviction (writing a snapshot): their next state waits. */
+  private readonly closing = new Map<string, Promise<void>>();
   readonly catalog: Catalog;
 
   constructor(
@@ -53,6 +55,8 @@ export class LocalIndex implements EngineIndex {
         graph: { threshold: options.hnswThreshold, threads: options.hnswThreads, ef: options.hnswEf },
         builds,
         compactMinBytes: options.compactMinBytes,
+        snapshotMinBytes: options.snapshotMinBytes,
+        ready: this.closing.get(name),
         creating: (n) => this.catalog.created(n),
         changed: (n, count, bytes) => this.catalog.changed(n, count, bytes),
       });
@@ -76,9 +80,25 @@ export class LocalIndex implements EngineIndex {
     return this.states.has(name);
   }
 
-  private async evict(name: string, state: NamespaceState): Promise<void> {
+  private evict(name: string, state: NamespaceState): Promise<void> {
     if (this.states.get(name)?.state === state) this.states.delete(name);
-    await state.close();
+    const previous = this.closing.get(name);
+    const done = (async () => {
+      await previous;
+      await state.close(true);
+    })();
+    this.closing.set(name, done);
+    done
+      .finally(() => {
+        if (this.closing.get(name) === done) this.closing.delete(name);
+      })
+      .catch((error: unknown) => console.warn(`engine: closing namespace ${name} failed: ${error}`));
+    return done;
+  }
+
+  /** Resolves when an evicted namespace has finished closing (tests and benchmarks). */
+  async closed(name: string): Promise<void> {
+    await this.closing.get(name);
   }
 
   async hasNamespace(name: string): Promise<boolean> {
@@ -125,6 +145,7 @@ export class LocalIndex implements EngineIndex {
       this.context.residency.forget(current.resident);
       await current.state.close();
     }
+    await this.closing.get(name);
     const dir = namespaceDir(this.dir, name);
     const trash = join(trashDir(this.dir), randomUUID());
     await mkdir(trashDir(this.dir), { recursive: true });
@@ -148,11 +169,12 @@ export class LocalIndex implements EngineIndex {
     await rm(trashDir(this.dir), { recursive: true, force: true }).catch(() => undefined);
   }
 
-  async close(): Promise<void> {
+  /** Closes every namespace (with `snapshot`, long log tails are first rewritten as snapshots). */
+  async close(snapshot = true): Promise<void> {
     const entries = [...this.states.values()];
     this.states.clear();
     for (const e of entries) this.context.residency.forget(e.resident);
-    await Promise.all(entries.map((e) => e.state.close()));
+    await Promise.all([...entries.map((e) => e.state.close(snapshot)), ...this.closing.values()]);
     await this.catalog.close();
   }
 

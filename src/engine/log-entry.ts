@@ -3,17 +3,22 @@
  * stable key the HNSW graph knows it by (a new slot whenever its values change), so a graph saved
  * with the namespace still maps to the right records after a restart or a compaction.
  *
- * put payload: u8 1, u32 count, then per record: f64 slot, u16 id bytes, id (UTF-8), u8 flags
- * (1 values, 2 sparse, 4 metadata), [dimension × f32], [u32 nnz, nnz × u32, nnz × f32],
- * [u32 bytes, metadata JSON]. Every other operation is u8 type + JSON (they are rare and small).
- * A payload starting with "{" is a whole-JSON entry from the first engine's logs.
+ * Puts are columnar (rows-codec.ts: type 8; snapshot blocks are type 9). Every other operation is
+ * u8 type + JSON, padded with spaces so every frame is a multiple of 4 bytes and the values of the
+ * puts after it stay 4-byte aligned in a log read whole. Still read: the first binary put (type 1:
+ * u8 1, u32 count, then per record f64 slot, u16 id bytes, id, u8 flags (1 values, 2 sparse,
+ * 4 metadata), [dimension × f32], [u32 nnz, nnz × u32, nnz × f32], [u32 bytes, metadata JSON]) and
+ * whole-JSON entries from the first engine's logs (a payload starting with "{").
  */
+import { BLOCK, type DecodedRows, decodeRows, encodePut, PUT } from './rows-codec.js';
 import type { Metadata, SparseValues, UpdateRequest } from './types.js';
+import { FRAME_HEADER } from './wal.js';
 
 export interface StoredRecord {
   id: string;
   slot: number;
-  values?: Float32Array;
+  /** Float32 values, or the API's numbers (converted when copied into the table or the log). */
+  values?: ArrayLike<number>;
   sparseValues?: SparseValues;
   metadata?: Metadata;
 }
@@ -24,63 +29,60 @@ export type LogEntry =
   | { t: 'updf'; f: Record<string, unknown>; m: Metadata }
   | { t: 'del'; ids: string[] }
   | { t: 'delf'; f: Record<string, unknown> }
-  | { t: 'clear' };
+  | { t: 'clear' }
+  /** A snapshot block (written by compaction, never by a request). */
+  | { t: 'block'; rows: DecodedRows };
 
 const TYPES = ['put', 'upd', 'updf', 'del', 'delf', 'clear'] as const;
+const LEGACY_PUT = 1;
 const HAS_VALUES = 1;
 const HAS_SPARSE = 2;
 const HAS_METADATA = 4;
 
-export function encodeEntry(entry: LogEntry, dimension: number): Buffer {
-  if (entry.t !== 'put') {
-    const json = Buffer.from(JSON.stringify(entry), 'utf8');
-    const out = Buffer.allocUnsafe(1 + json.length);
-    out[0] = TYPES.indexOf(entry.t) + 1;
-    json.copy(out, 1);
-    return out;
-  }
-  const ids = entry.r.map((r) => Buffer.from(r.id, 'utf8'));
-  const metas = entry.r.map((r) =>
-    r.metadata ? Buffer.from(JSON.stringify(r.metadata), 'utf8') : undefined,
-  );
-  let size = 5;
-  entry.r.forEach((r, i) => {
-    size += 11 + ids[i]!.length;
-    if (r.values) size += 4 * dimension;
-    if (r.sparseValues) size += 4 + 8 * r.sparseValues.indices.length;
-    if (metas[i]) size += 4 + metas[i]!.length;
-  });
-  const out = Buffer.allocUnsafe(size);
-  out[0] = 1;
-  out.writeUInt32LE(entry.r.length, 1);
-  let o = 5;
-  entry.r.forEach((r, i) => {
-    o = out.writeDoubleLE(r.slot, o);
-    o = out.writeUInt16LE(ids[i]!.length, o);
-    o += ids[i]!.copy(out, o);
-    out[o++] =
-      (r.values ? HAS_VALUES : 0) | (r.sparseValues ? HAS_SPARSE : 0) | (metas[i] ? HAS_METADATA : 0);
-    if (r.values) {
-      o += Buffer.from(r.values.buffer, r.values.byteOffset, 4 * dimension).copy(out, o);
-    }
-    if (r.sparseValues) {
-      const { indices, values } = r.sparseValues;
-      o = out.writeUInt32LE(indices.length, o);
-      for (const index of indices) o = out.writeUInt32LE(index, o);
-      for (const value of values) o = out.writeFloatLE(value, o);
-    }
-    if (metas[i]) {
-      o = out.writeUInt32LE(metas[i]!.length, o);
-      o += metas[i]!.copy(out, o);
-    }
-  });
-  return out;
+export interface EncodedEntry {
+  /** The frame, FRAME_HEADER bytes of header (unsealed) then the payload. */
+  frame: Buffer;
+  /** Puts: where the slots are (written once they are assigned) and the logged values. */
+  slotsOffset?: number;
+  values?: Float32Array;
+}
+
+export function encodeEntry(entry: LogEntry, dimension: number): EncodedEntry {
+  if (entry.t === 'put') return encodePut(entry.r, dimension);
+  if (entry.t === 'block') throw new Error('blocks are written by snapshots');
+  const json = Buffer.from(JSON.stringify(entry), 'utf8');
+  const length = (1 + json.length + 3) & ~3;
+  const frame = Buffer.alloc(FRAME_HEADER + length, 0x20);
+  frame[FRAME_HEADER] = TYPES.indexOf(entry.t) + 1;
+  json.copy(frame, FRAME_HEADER + 1);
+  return { frame };
 }
 
 export function decodeEntry(payload: Buffer, dimension: number): LogEntry {
   const type = payload[0]!;
   if (type === 0x7b) return legacyEntry(JSON.parse(payload.toString('utf8')), dimension);
-  if (type !== 1) return JSON.parse(payload.toString('utf8', 1)) as LogEntry;
+  if (type === PUT) {
+    const rows = decodeRows(payload, dimension);
+    const r: StoredRecord[] = rows.ids.map((id, i) => {
+      const record: StoredRecord = {
+        id,
+        slot: rows.slots[i]!,
+        values: rows.values.subarray(i * dimension, (i + 1) * dimension),
+      };
+      const sparse = rows.sparse?.[i];
+      const metadata = rows.metadata?.[i];
+      if (sparse) record.sparseValues = sparse;
+      if (metadata) record.metadata = metadata;
+      return record;
+    });
+    return { t: 'put', r };
+  }
+  if (type === BLOCK) return { t: 'block', rows: decodeRows(payload, dimension) };
+  if (type !== LEGACY_PUT) return JSON.parse(payload.toString('utf8', 1)) as LogEntry;
+  return legacyPut(payload, dimension);
+}
+
+function legacyPut(payload: Buffer, dimension: number): LogEntry {
   const count = payload.readUInt32LE(1);
   const records: StoredRecord[] = new Array(count);
   let o = 5;

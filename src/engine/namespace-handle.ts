@@ -26,10 +26,11 @@ export class NamespaceHandle implements EngineNamespace {
 
   async upsert(records: EngineRecord[]): Promise<number> {
     if (records.length === 0) return 0;
+    // The write encodes the values straight into its log frame (no copy here).
     const stored = records.map((r) => ({
       id: r.id,
       slot: -1,
-      values: r.values ? new Float32Array(r.values) : undefined,
+      values: r.values,
       sparseValues: r.sparseValues,
       metadata: r.metadata,
     }));

@@ -4,35 +4,43 @@
  *
  * Writes are logged as operations (log-entry.ts) and applied to the in-memory table strictly in log
  * order once durable, so concurrent requests share one fsync (group commit) without a lock, and a
- * read-modify-write such as `update` cannot lose an update. The table is loaded on first use by
- * replaying the log; compaction rewrites the log as a snapshot of the live records once it has grown
- * well past them, so reload time stays proportional to the data, not to its history.
+ * read-modify-write such as `update` cannot lose an update. The table is loaded on first use from
+ * the log: a snapshot (blocks loaded in bulk, snapshot.ts) followed by the operations logged since.
+ * Compaction rewrites the log as a snapshot once it has grown well past the live records, and so
+ * does closing (eviction, shutdown) when the tail after the snapshot is long, so reload time stays
+ * proportional to the data, not to its history.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { applyEntry, idsMatching, matchingRows, type Slots } from './apply.js';
 import type { BuildQueue } from './build-queue.js';
-import { type Filter, matches, parseFilter } from './filter.js';
+import type { Filter } from './filter.js';
 import { type GraphOptions, NamespaceGraph } from './hnsw.js';
-import { decodeEntry, encodeEntry, type LogEntry } from './log-entry.js';
+import { encodeEntry, type LogEntry } from './log-entry.js';
+import { loadLog } from './log-load.js';
+import { writeSlots } from './rows-codec.js';
 import { ScanGate } from './scan-gate.js';
 import { searchTable } from './search.js';
-import { pause, slicer } from './simd-scan.js';
+import { snapshotFrames, worthSnapshot } from './snapshot.js';
 import { RecordTable } from './table.js';
 import type { IndexSpec, QueryMatch, QueryRequest } from './types.js';
-import { fsyncDir, replayLog, WriteAheadLog } from './wal.js';
+import { fsyncDir, sealFrame, WriteAheadLog } from './wal.js';
 
 export interface NamespaceOptions {
   graph: GraphOptions;
   builds: BuildQueue;
   /** The log is compacted once it exceeds this and twice the live records' bytes. */
   compactMinBytes: number;
+  /** Closing rewrites the log as a snapshot when the tail after the last one exceeds this. */
+  snapshotMinBytes: number;
+  /** Settles when an earlier state of this namespace has finished closing (its last snapshot). */
+  ready?: Promise<void>;
   /** Awaited before the first write creates the namespace on disk (the catalog records it). */
   creating(name: string): Promise<void>;
   /** After writes settle: the record count and the log size it corresponds to. */
   changed(name: string, count: number, logBytes: number): void;
 }
 
-const SNAPSHOT_RECORDS = 512;
 const CHECK_MS = 100;
 
 export class NamespaceState {
@@ -45,7 +53,8 @@ export class NamespaceState {
   private inFlight = 0;
   private compacting: Promise<void> | undefined;
   private creation: Promise<void> | undefined;
-  private nextSlot = 0;
+  private readonly slots: Slots = { next: 0 };
+  private loaded = false;
   private lastCheck = 0;
   /** Requests running against this state (it is not evicted while any are). */
   users = 0;
@@ -76,18 +85,21 @@ export class NamespaceState {
 
   load(): Promise<void> {
     this.loading ??= (async () => {
-      const { payloads, bytes } = await replayLog(this.logPath);
-      const maybeYield = slicer();
-      for (let i = 0; i < payloads.length; i++) {
-        await maybeYield();
-        this.apply(decodeEntry(payloads[i]!, this.spec.dimension));
-      }
+      await this.options.ready?.catch(() => undefined);
+      // A snapshot interrupted by a crash leaves its temp file; the log itself is intact.
+      await unlink(`${this.logPath}.tmp`).catch(() => undefined);
+      const { bytes, snapshotBytes, nextSlot } = await loadLog(this.logPath, this.table, (entry) =>
+        this.apply(entry),
+      );
+      this.slots.next = Math.max(this.slots.next, nextSlot);
       if (bytes > 0) this.creation = Promise.resolve();
       this.wal = new WriteAheadLog(this.logPath, bytes);
+      this.wal.snapshotBytes = snapshotBytes;
       await this.graph.load(this.table);
       this.table.onSlot = this.graph;
-      this.graph.onBuilt = () => this.graph.maybeBuild(this.table, this.nextSlot);
-      this.graph.maybeBuild(this.table, this.nextSlot);
+      this.graph.onBuilt = () => this.graph.maybeBuild(this.table, this.slots.next);
+      this.graph.maybeBuild(this.table, this.slots.next);
+      this.loaded = true;
     })();
     return this.loading;
   }
@@ -98,15 +110,33 @@ export class NamespaceState {
 
   /** Logs `entry`, waits until it is durable, applies it in log order and returns its result. */
   async write(entry: LogEntry): Promise<number> {
+    const d = this.spec.dimension;
+    // A put is encoded at once: what is logged and applied are the values as they were passed.
+    const put = entry.t === 'put' ? encodeEntry(entry, d) : undefined;
     await this.load();
     this.creation ??= this.create();
     await this.creation;
     // No await between this check and the append: compaction must not run under a pending write.
     while (this.compacting) await this.compacting;
-    if (entry.t === 'put') for (const record of entry.r) record.slot = this.nextSlot++;
-    if (entry.t === 'upd') entry.slot = entry.u.values ? this.nextSlot++ : -1;
+    let frame: Buffer;
+    if (entry.t === 'put') {
+      const { frame: putFrame, slotsOffset, values } = put!;
+      entry.r.forEach((record, i) => {
+        record.slot = this.slots.next++;
+        record.values = values!.subarray(i * d, (i + 1) * d);
+      });
+      writeSlots(
+        putFrame,
+        slotsOffset!,
+        entry.r.map((r) => r.slot),
+      );
+      frame = putFrame;
+    } else {
+      if (entry.t === 'upd') entry.slot = entry.u.values ? this.slots.next++ : -1;
+      frame = encodeEntry(entry, d).frame;
+    }
     this.inFlight++;
-    const durable = this.wal!.append(encodeEntry(entry, this.spec.dimension));
+    const durable = this.wal!.appendFrame(sealFrame(frame));
     const result = this.applied.then(() => durable).then(() => this.gate.write(() => this.apply(entry)));
     this.applied = result.catch(() => undefined);
     try {
@@ -134,7 +164,7 @@ export class NamespaceState {
     const now = performance.now();
     if (this.inFlight > 0 && now - this.lastCheck < CHECK_MS) return;
     this.lastCheck = now;
-    this.graph.maybeBuild(this.table, this.nextSlot);
+    this.graph.maybeBuild(this.table, this.slots.next);
     const wal = this.wal!;
     if (!this.compacting && wal.bytes > Math.max(this.options.compactMinBytes, 2 * this.table.sizeBytes)) {
       this.compacting = this.compact(wal).finally(() => {
@@ -146,97 +176,50 @@ export class NamespaceState {
     }
   }
 
-  /** Rewrites the log as put entries of the live records; writes wait, reads go on. */
+  /** Rewrites the log as a snapshot of the live records; writes wait, reads go on. */
   private async compact(wal: WriteAheadLog): Promise<void> {
     await this.applied;
-    const table = this.table;
-    const dimension = this.spec.dimension;
-    async function* snapshot() {
-      for (let start = 0; start < table.size; start += SNAPSHOT_RECORDS) {
-        const records = [];
-        for (let row = start; row < Math.min(table.size, start + SNAPSHOT_RECORDS); row++) {
-          records.push(table.stored(row));
-        }
-        yield [encodeEntry({ t: 'put', r: records }, dimension)];
-        await pause();
-      }
-    }
-    await wal.rewrite(snapshot());
-    if (!this.closed) this.options.changed(this.name, table.size, wal.bytes);
+    await wal.rewrite(snapshotFrames(this.table));
+    if (!this.closed) this.options.changed(this.name, this.table.size, wal.bytes);
   }
 
-  /** Applies one logged operation; returns how many records it touched. */
   private apply(entry: LogEntry): number {
-    const table = this.table;
-    switch (entry.t) {
-      case 'put':
-        for (const record of entry.r) {
-          if (record.slot < 0) record.slot = this.nextSlot++;
-          else this.nextSlot = Math.max(this.nextSlot, record.slot + 1);
-          table.put(record);
-        }
-        return entry.r.length;
-      case 'upd': {
-        const row = table.rowOfId(entry.id);
-        if (row === undefined) return 0;
-        const current = table.stored(row);
-        const { values, sparseValues, setMetadata } = entry.u;
-        let slot = current.slot;
-        if (values) slot = entry.slot < 0 ? this.nextSlot++ : entry.slot;
-        this.nextSlot = Math.max(this.nextSlot, slot + 1);
-        table.put({
-          id: entry.id,
-          slot,
-          values: values ? Float32Array.from(values) : current.values,
-          sparseValues: sparseValues ?? current.sparseValues,
-          metadata: setMetadata ? { ...current.metadata, ...setMetadata } : current.metadata,
-        });
-        return 1;
-      }
-      case 'updf': {
-        const filter = parseFilter(entry.f);
-        const ids = this.idsMatching(filter);
-        for (const id of ids) {
-          const current = table.stored(table.rowOfId(id)!);
-          table.put({ ...current, metadata: { ...current.metadata, ...entry.m } });
-        }
-        return ids.length;
-      }
-      case 'del':
-        return entry.ids.filter((id) => table.delete(id)).length;
-      case 'delf': {
-        const ids = this.idsMatching(parseFilter(entry.f));
-        for (const id of ids) table.delete(id);
-        return ids.length;
-      }
-      case 'clear': {
-        const n = table.size;
-        table.clear();
-        this.graph.reset();
-        return n;
-      }
-    }
+    return applyEntry(this.table, this.graph, this.slots, entry);
   }
 
   /** Ids of records matching the filter (through the metadata index when it narrows them). */
   idsMatching(filter: Filter): string[] {
-    return this.matchingRows(filter).map((row) => this.table.idOf(row));
+    return idsMatching(this.table, filter);
   }
 
   matchingRows(filter: Filter): number[] {
-    const table = this.table;
-    const candidates = table.index.candidates(filter);
-    if (candidates?.exact) return [...candidates.rows];
-    const rows = candidates ? [...candidates.rows] : Array.from({ length: table.size }, (_, i) => i);
-    return rows.filter((row) => matches(filter, table.metadataOf(row)));
+    return matchingRows(this.table, filter);
   }
 
-  /** Waits for in-flight writes and closes the log; the state must not be used afterwards. */
-  async close(): Promise<void> {
+  /**
+   * Waits for in-flight writes and closes the log; the state must not be used afterwards. With
+   * `snapshot` (eviction, shutdown) a long log tail is first rewritten as a snapshot, so the next
+   * load is a bulk read; the catalog then learns the new log size.
+   */
+  async close(snapshot = false): Promise<void> {
     this.closed = true;
     this.graph.closed = true;
     await this.compacting?.catch(() => undefined);
     await this.applied;
-    await this.wal?.close();
+    const wal = this.wal;
+    if (
+      snapshot &&
+      this.loaded &&
+      wal &&
+      worthSnapshot(wal.bytes, wal.snapshotBytes, this.options.snapshotMinBytes)
+    ) {
+      try {
+        await wal.rewrite(snapshotFrames(this.table));
+        this.options.changed(this.name, this.table.size, wal.bytes);
+      } catch (error) {
+        console.warn(`engine: snapshot of ${this.dir} failed: ${error}`);
+      }
+    }
+    await wal?.close();
   }
 }

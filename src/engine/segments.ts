@@ -48,6 +48,40 @@ export class Segments {
     return row;
   }
 
+  /**
+   * Appends `count` rows and returns the first with the bytes of their storage, for the caller to
+   * fill (a snapshot block is read straight into them). Segments are sized to what they hold (a
+   * snapshot loads without slack; later appends grow by doubling).
+   */
+  reserveRows(count: number): { first: number; bytes: Uint8Array[] } {
+    const first = this.size;
+    const d = this.dimension;
+    const bytes: Uint8Array[] = [];
+    for (let done = 0; done < count; ) {
+      const row = first + done;
+      const index = Math.floor(row / this.rowsPerSegment);
+      const offset = row % this.rowsPerSegment;
+      const take = Math.min(count - done, this.rowsPerSegment - offset);
+      let segment = this.segments[index];
+      if (!segment || segment.length < (offset + take) * d) {
+        // Uninitialised: every reserved row is filled by the caller or truncated away.
+        const grown = new Float32Array(Buffer.allocUnsafeSlow(4 * (offset + take) * d).buffer);
+        if (segment) grown.set(segment.subarray(0, offset * d));
+        this.segments[index] = grown;
+        segment = grown;
+      }
+      bytes.push(new Uint8Array(segment.buffer, segment.byteOffset + 4 * offset * d, 4 * take * d));
+      done += take;
+    }
+    this.size = first + count;
+    return { first, bytes };
+  }
+
+  /** Drops rows from `size` on (a reservation whose block turned out corrupt). */
+  truncate(size: number): void {
+    while (this.size > size) this.pop();
+  }
+
   move(from: number, to: number): void {
     this.row(to).set(this.row(from));
   }

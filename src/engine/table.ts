@@ -7,9 +7,18 @@
  */
 import type { StoredRecord } from './log-entry.js';
 import { MetadataIndex } from './metadata-index.js';
+import type { DecodedRows } from './rows-codec.js';
 import { Segments } from './segments.js';
 import { toShortestFloats } from './shortest-floats.js';
 import type { EngineRecord, Metadata, SparseValues } from './types.js';
+
+/** 1 / ‖values‖ in float64 over the float32 values (0 for a zero vector). */
+export function inverseNorm(values: Float32Array): number {
+  // One accumulator, in order: scores must not change with how a record was loaded.
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]! * values[i]!;
+  return sum > 0 ? 1 / Math.sqrt(sum) : 0;
+}
 
 export interface SlotListener {
   added(slot: number): void;
@@ -111,6 +120,40 @@ export class RecordTable {
     if (newSlot) this.onSlot?.added(record.slot);
   }
 
+  /**
+   * Adds a snapshot block's rows (rows-codec.ts) whose values are already in matrix rows from
+   * `first` on (Segments.reserveRows): its stored norms and byte totals, no per-row work but maps.
+   * The caller checked that none of its ids is here yet (`hasAny`).
+   */
+  addBlockRows(block: Omit<DecodedRows, 'values'>, first: number): void {
+    const { ids, slots, metadata, sparse } = block;
+    this.growNorms(first + ids.length);
+    this.norms.set(block.norms!, first);
+    for (let i = 0; i < ids.length; i++) {
+      const row = first + i;
+      const meta = metadata?.[i] ?? undefined;
+      this.ids.push(ids[i]!);
+      this.rowOf.set(ids[i]!, row);
+      this.slots.push(slots[i]!);
+      this.rowOfSlot.set(slots[i]!, row);
+      this.sparse.push(sparse?.[i] ?? undefined);
+      this.metadata.push(meta);
+      this.index.add(row, meta);
+      this.onSlot?.added(slots[i]!);
+    }
+    this.bytes += block.bytes;
+    this.extraBytes += block.extraBytes;
+  }
+
+  hasAny(ids: string[]): boolean {
+    return ids.some((id) => this.rowOf.has(id));
+  }
+
+  /** Inverse norms of `count` rows from `first` (a view: for snapshots). */
+  normsOf(first: number, count: number): Float64Array {
+    return this.norms.subarray(first, first + count);
+  }
+
   /** The record as stored (values as a view into the table: copy before the next write). */
   stored(row: number): StoredRecord {
     const record: StoredRecord = { id: this.ids[row]!, slot: this.slots[row]!, values: this.matrix.row(row) };
@@ -181,19 +224,18 @@ export class RecordTable {
     return [...this.ids];
   }
 
+  /** Copies the values in (one typed-array copy; numbers are rounded to float32) and sets the norm. */
   private setValues(row: number, values: ArrayLike<number> | undefined): void {
+    const d = this.dimension;
     const target = this.matrix.row(row);
-    let sum = 0;
-    for (let i = 0; i < this.dimension; i++) {
-      const v = Math.fround(values?.[i] ?? 0);
-      target[i] = v;
-      sum += v * v;
-    }
-    this.norms[row] = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+    if (!values) target.fill(0);
+    else if (values.length === d) target.set(values);
+    else for (let i = 0; i < d; i++) target[i] = values[i] ?? 0;
+    this.norms[row] = inverseNorm(target);
   }
 
   /** Pinecone's size of a record, and its heap bytes besides the vector. */
-  private recordBytes(row: number): [number, number] {
+  recordBytes(row: number): [number, number] {
     const metadata = this.metadata[row];
     const metaBytes = metadata ? Buffer.byteLength(JSON.stringify(metadata)) : 0;
     const sparseBytes = 8 * (this.sparse[row]?.indices.length ?? 0);

@@ -2,23 +2,37 @@
  * Append-only, checksummed write-ahead log with group commit.
  *
  * Frame: u32 LE payload length, u32 LE crc32(payload), payload. `append` resolves only after the
- * frame is fsynced; appends arriving while a sync is in flight are written and synced together
- * (group commit). Replay stops at the first short or corrupt frame: a torn tail can only come from a
- * write that was never acknowledged, so it is cut off (and truncated, so later appends follow the
- * intact prefix).
+ * frame is durable: the log is opened with O_DSYNC, so one write (writev of every queued frame) is
+ * one thread-pool round trip that returns once the data and the file size are on disk, as with
+ * write + fdatasync. Appends arriving while a write is in flight are written together (group commit).
  */
-import { type FileHandle, open, readFile, rename, truncate } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 
 const HEADER = 8;
+export const FRAME_HEADER = HEADER;
+const APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC;
 
 export function encodeFrame(payload: Buffer): Buffer {
   const frame = Buffer.allocUnsafe(HEADER + payload.length);
-  frame.writeUInt32LE(payload.length, 0);
-  frame.writeUInt32LE(crc32(payload), 4);
   payload.copy(frame, HEADER);
+  return sealFrame(frame);
+}
+
+/** Fills in the header of a frame built with HEADER bytes of room before its payload. */
+export function sealFrame(frame: Buffer): Buffer {
+  frame.writeUInt32LE(frame.length - HEADER, 0);
+  frame.writeUInt32LE(crc32(frame.subarray(HEADER)), 4);
   return frame;
+}
+
+/** The same for a frame whose payload ends in a separate buffer `tail` (written right after). */
+export function sealSplitFrame(head: Buffer, tail: Uint8Array): Buffer {
+  head.writeUInt32LE(head.length - HEADER + tail.byteLength, 0);
+  head.writeUInt32LE(crc32(tail, crc32(head.subarray(HEADER))), 4);
+  return head;
 }
 
 /** Every intact frame's payload; `validBytes` is where the intact prefix ends. */
@@ -37,19 +51,6 @@ export function decodeFrames(data: Buffer): { payloads: Buffer[]; validBytes: nu
   return { payloads, validBytes: offset };
 }
 
-export async function replayLog(path: string): Promise<{ payloads: Buffer[]; bytes: number }> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { payloads: [], bytes: 0 };
-    throw error;
-  }
-  const { payloads, validBytes } = decodeFrames(data);
-  if (validBytes < data.length) await truncate(path, validBytes);
-  return { payloads, bytes: validBytes };
-}
-
 /** Makes a created, renamed or removed directory entry durable. */
 export async function fsyncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
@@ -65,15 +66,19 @@ export async function fsyncDir(dir: string): Promise<void> {
  * `payloads` may yield between chunks so that encoding a large namespace does not block the loop.
  */
 export async function writeLogAtomically(path: string, payloads: AsyncIterable<Buffer[]>): Promise<number> {
+  async function* frames() {
+    for await (const chunk of payloads) yield chunk.map(encodeFrame);
+  }
+  return writeFramesAtomically(path, frames());
+}
+
+/** The same with ready frames (a chunk's buffers are written together with writev, uncopied). */
+export async function writeFramesAtomically(path: string, chunks: AsyncIterable<Buffer[]>): Promise<number> {
   const tmp = `${path}.tmp`;
   const handle = await open(tmp, 'w');
   let bytes = 0;
   try {
-    for await (const chunk of payloads) {
-      const data = Buffer.concat(chunk.map(encodeFrame));
-      await handle.write(data);
-      bytes += data.length;
-    }
+    for await (const chunk of chunks) bytes += await writeAll(handle, chunk);
     await handle.datasync();
   } finally {
     await handle.close();
@@ -100,6 +105,8 @@ export async function writeFileAtomically(path: string, data: string | Buffer): 
 export class WriteAheadLog {
   private handle: FileHandle | undefined;
   private pending: { frame: Buffer; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  /** Bytes at the start of the log that are a snapshot (set by the owner; kept across rewrites). */
+  snapshotBytes = 0;
   private flushing: Promise<void> | undefined;
   private failed: unknown;
   bytes: number;
@@ -112,8 +119,12 @@ export class WriteAheadLog {
   }
 
   append(payload: Buffer): Promise<void> {
+    return this.appendFrame(encodeFrame(payload));
+  }
+
+  /** Appends a sealed frame (see sealFrame). */
+  appendFrame(frame: Buffer): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
-    const frame = encodeFrame(payload);
     return new Promise((resolve, reject) => {
       this.pending.push({ frame, resolve, reject });
       this.flushing ??= this.flush();
@@ -126,13 +137,13 @@ export class WriteAheadLog {
       this.pending = [];
       try {
         if (!this.handle) {
-          this.handle = await open(this.path, 'a');
+          this.handle = await open(this.path, APPEND);
           if (this.bytes === 0) await fsyncDir(dirname(this.path));
         }
-        const data = batch.length === 1 ? batch[0]!.frame : Buffer.concat(batch.map((p) => p.frame));
-        await this.handle.write(data);
-        await this.handle.datasync();
-        this.bytes += data.length;
+        this.bytes += await writeAll(
+          this.handle,
+          batch.map((p) => p.frame),
+        );
         for (const p of batch) p.resolve();
       } catch (error) {
         // A failed write may have left a partial frame: replay will cut it off, but later appends
@@ -153,9 +164,34 @@ export class WriteAheadLog {
     this.handle = undefined;
   }
 
-  /** Replaces the log (compaction). The caller must not append concurrently. */
-  async rewrite(payloads: AsyncIterable<Buffer[]>): Promise<void> {
+  /** Replaces the log with `frames` (a snapshot). The caller must not append concurrently. */
+  async rewrite(frames: AsyncIterable<Buffer[]>): Promise<void> {
     await this.close();
-    this.bytes = await writeLogAtomically(this.path, payloads);
+    this.bytes = await writeFramesAtomically(this.path, frames);
+    this.snapshotBytes = this.bytes;
   }
+}
+
+/** Writes every buffer (writev, continuing after short writes); returns the bytes written. */
+async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<number> {
+  let total = 0;
+  for (const b of buffers) total += b.length;
+  let done = 0;
+  let rest = buffers;
+  while (done < total) {
+    const { bytesWritten } = await handle.writev(rest);
+    if (bytesWritten <= 0) throw new Error('log write made no progress');
+    done += bytesWritten;
+    let skip = bytesWritten;
+    const next: Buffer[] = [];
+    for (const b of rest) {
+      if (skip >= b.length) skip -= b.length;
+      else {
+        next.push(skip > 0 ? b.subarray(skip) : b);
+        skip = 0;
+      }
+    }
+    rest = next;
+  }
+  return total;
 }

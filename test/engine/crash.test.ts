@@ -1,6 +1,6 @@
 /**
- * Crash safety: a child process streams acknowledged writes (several in flight, with log compaction
- * and HNSW builds happening) and is killed with SIGKILL at random points over several rounds on the
+ * Crash safety: a child process streams acknowledged writes (several in flight, with log compaction,
+ * snapshots written on eviction and HNSW builds happening) and is killed with SIGKILL at random points over several rounds on the
  * same directory. After each kill the engine reopens the data: every acknowledged upsert is present
  * with its values, every acknowledged delete is gone, and every namespace loads.
  */
@@ -69,7 +69,7 @@ describe('crash safety', () => {
       const index = await engine.openIndex({ name: 'crash', dimension: DIMENSION, metric: 'cosine' });
       const ids = [...present, ...deleted];
       const found = new Map<string, number[] | undefined>();
-      for (const name of ['a', 'b', 'c']) {
+      for (const name of ['a', 'b', 'c', 'd']) {
         const mine = ids.filter((id) => id.startsWith(`${name}:`));
         for (const record of await index.namespace(name).fetch(mine)) found.set(record.id, record.values);
       }
