@@ -55,11 +55,20 @@ export class BuildQueue {
     });
   }
 
-  /** Ends the worker (it holds no state between builds). */
+  /**
+   * Ends the worker (it holds no state between builds). A build in progress is abandoned, not
+   * awaited: `terminate()` cannot interrupt usearch's native build and may not settle until it
+   * ends, which would hang engine close (and so a graceful shutdown). The worker is unref'd so it
+   * cannot keep the process alive; a half-written graph file is an orphan the next load removes.
+   */
   stop(): Promise<void> {
     clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = undefined;
-    return worker ? worker.terminate().then(() => undefined) : Promise.resolve();
+    if (worker) {
+      worker.unref();
+      void worker.terminate().catch(() => undefined);
+    }
+    return Promise.resolve();
   }
 }
