@@ -10,15 +10,9 @@ import { join } from 'node:path';
 import type { Engine, LocalIndex } from '../engine.js';
 import type { Metric } from '../types.js';
 import { notFound } from './errors.js';
+import type { CreateIndexInput } from './index-model.js';
 
-export interface IndexRecord {
-  name: string;
-  dimension: number;
-  metric: Metric;
-  cloud: string;
-  region: string;
-  deletionProtection: 'enabled' | 'disabled';
-  tags: Record<string, string> | null;
+export interface IndexRecord extends CreateIndexInput {
   /** Namespaces created empty; dropped from here once deleted. */
   namespaces: string[];
 }
