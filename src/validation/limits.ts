@@ -1,12 +1,7 @@
-/** Pinecone's documented limits (shared/reference/pinecone-api.md §4), enforced on every backend. */
-export const LIMITS = {
-  maxUpsertVectors: 1000,
-  maxUpsertBytes: 2 * 1024 * 1024,
-  maxIdLength: 512,
-  maxMetadataBytes: 40 * 1024,
-  maxSparseValues: 2048,
-  maxTopK: 10_000,
-  maxFetchIds: 1000,
-  maxListPage: 100,
-  maxTenantsPerQuery: 100,
-} as const;
+/**
+ * Limits of the GraphQL API: Pinecone's record limits (kept with their checks in
+ * src/engine/limits.ts, shared with the Pinecone-compatible server), plus the API's own.
+ */
+import { LIMITS as RECORD_LIMITS } from '../engine/limits.js';
+
+export const LIMITS = { ...RECORD_LIMITS, maxTenantsPerQuery: 100 } as const;

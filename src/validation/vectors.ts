@@ -5,6 +5,7 @@
 
 import type { IndexConfig } from '../config.js';
 import { type Filter, FilterError, parseFilter } from '../engine/filter.js';
+import { checkId, checkMetadata, checkSparse, checkValues, LimitError } from '../engine/limits.js';
 import type { Metadata, SparseValues } from '../engine/types.js';
 import { badInput } from '../errors.js';
 import { LIMITS } from './limits.js';
@@ -23,16 +24,18 @@ export interface ValidRecord {
   metadata?: Metadata;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the rule is "ASCII except NUL"
-const ID = /^[\x01-\x7F]+$/;
-
-export function validateId(path: string, id: string): string {
-  if (id.length < 1 || id.length > LIMITS.maxIdLength) {
-    throw badInput(path, `must be 1-${LIMITS.maxIdLength} characters (got ${id.length})`);
+/** Runs an engine check (limits.ts, filter.ts), turning its LimitError or FilterError into BAD_USER_INPUT. */
+function check<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof LimitError) throw badInput(error.path, error.rule);
+    if (error instanceof FilterError) throw badInput(error.path, error.reason);
+    throw error;
   }
-  if (!ID.test(id)) throw badInput(path, 'must be ASCII characters other than NUL');
-  return id;
 }
+
+export const validateId = (path: string, id: string): string => check(() => checkId(path, id));
 
 export function validateIds(path: string, ids: readonly string[]): string[] {
   if (ids.length < 1 || ids.length > LIMITS.maxFetchIds) {
@@ -41,75 +44,17 @@ export function validateIds(path: string, ids: readonly string[]): string[] {
   return ids.map((id, i) => validateId(`${path}[${i}]`, id));
 }
 
-export function validateValues(path: string, values: readonly number[], index: IndexConfig): number[] {
-  if (values.length !== index.dimension) {
-    throw badInput(
-      path,
-      `must have ${index.dimension} values, the dimension of index "${index.name}" (got ${values.length})`,
-    );
-  }
-  let nonZero = false;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) throw badInput(`${path}[${i}]`, 'must be a finite number');
-    if (Math.abs(v) >= 1e-8) nonZero = true;
-  }
-  if (!nonZero)
-    throw badInput(path, 'must contain at least one value of magnitude 1e-8 or more (not only zeros)');
-  return values as number[];
-}
+export const validateValues = (path: string, values: readonly number[], index: IndexConfig): number[] =>
+  check(() => checkValues(path, values, index));
 
-export function validateSparse(
+export const validateSparse = (
   path: string,
   sparse: { indices: readonly number[]; values: readonly number[] },
   index: IndexConfig,
-): SparseValues {
-  if (index.metric !== 'dotproduct') {
-    throw badInput(
-      path,
-      `sparse values need an index with metric dotproduct; "${index.name}" uses ${index.metric}`,
-    );
-  }
-  const { indices, values } = sparse;
-  if (indices.length !== values.length) throw badInput(path, 'indices and values must have the same length');
-  if (indices.length < 1 || indices.length > LIMITS.maxSparseValues) {
-    throw badInput(path, `must have 1-${LIMITS.maxSparseValues} non-zero entries (got ${indices.length})`);
-  }
-  const seen = new Set<number>();
-  indices.forEach((ix, i) => {
-    if (!Number.isInteger(ix) || ix < 0 || ix > 0xffffffff) {
-      throw badInput(`${path}.indices[${i}]`, 'must be an integer from 0 to 4294967295');
-    }
-    if (seen.has(ix)) throw badInput(`${path}.indices[${i}]`, `index ${ix} is repeated`);
-    seen.add(ix);
-    if (!Number.isFinite(values[i])) throw badInput(`${path}.values[${i}]`, 'must be a finite number');
-  });
-  return { indices: [...indices], values: [...values] };
-}
+): SparseValues => check(() => checkSparse(path, sparse, index));
 
-export function validateMetadata(path: string, metadata: Record<string, unknown>): Metadata {
-  for (const [key, value] of Object.entries(metadata)) {
-    const at = `${path}.${key}`;
-    if (key.length === 0) throw badInput(path, 'keys must not be empty');
-    if (key.startsWith('$')) throw badInput(at, 'keys must not start with "$"');
-    const ok =
-      typeof value === 'string' ||
-      typeof value === 'boolean' ||
-      (typeof value === 'number' && Number.isFinite(value)) ||
-      (Array.isArray(value) && value.every((v) => typeof v === 'string'));
-    if (!ok) {
-      throw badInput(
-        at,
-        'must be a string, a finite number, a boolean or a list of strings (no null, no nested objects)',
-      );
-    }
-  }
-  const bytes = Buffer.byteLength(JSON.stringify(metadata));
-  if (bytes > LIMITS.maxMetadataBytes) {
-    throw badInput(path, `must be at most ${LIMITS.maxMetadataBytes} bytes as JSON (got ${bytes})`);
-  }
-  return metadata as Metadata;
-}
+export const validateMetadata = (path: string, metadata: Record<string, unknown>): Metadata =>
+  check(() => checkMetadata(path, metadata));
 
 export function validateVectors(
   path: string,
@@ -150,14 +95,7 @@ export function validateTopK(path: string, topK: number): number {
   return topK;
 }
 
-export function validateFilter(path: string, raw: unknown): Filter {
-  try {
-    return parseFilter(raw, path);
-  } catch (error) {
-    if (error instanceof FilterError) throw badInput(error.path, error.reason);
-    throw error;
-  }
-}
+export const validateFilter = (path: string, raw: unknown): Filter => check(() => parseFilter(raw, path));
 
 export function validatePageSize(path: string, first: number | null | undefined, max: number): number {
   if (first === null || first === undefined) return max;

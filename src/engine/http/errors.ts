@@ -7,6 +7,7 @@
  */
 
 import { FilterError } from '../filter.js';
+import { LimitError } from '../limits.js';
 import { EngineError } from '../types.js';
 
 export type ErrorFormat = 'error-response' | 'rpc';
@@ -76,6 +77,15 @@ export const notFound = (message: string) => new PineconeHttpError('NOT_FOUND', 
 export function toHttpError(error: unknown): PineconeHttpError {
   if (error instanceof PineconeHttpError) return error;
   if (error instanceof FilterError) return invalid(`Invalid filter: ${error.message}`);
+  if (error instanceof LimitError) {
+    // Pinecone's own wording for the commonest mistake; the rule with its path for the rest.
+    const mismatch = error.dimensionMismatch;
+    return invalid(
+      mismatch
+        ? `Vector dimension ${mismatch.got} does not match the dimension of the index ${mismatch.expected}`
+        : error.message,
+    );
+  }
   if (error instanceof EngineError) {
     const code = error.code === 'FAILED_PRECONDITION' ? 'INVALID_ARGUMENT' : error.code;
     return new PineconeHttpError(code, error.message);

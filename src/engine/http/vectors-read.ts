@@ -35,7 +35,7 @@ export const query: Handler = async (ctx) => {
     sparseVector = stored.sparseValues;
   } else {
     vector = v.denseValues(b.vector, record, 'vector');
-    if (hasSparse) sparseVector = v.sparseValues(b.sparseVector, record.metric, 'sparseVector');
+    if (hasSparse) sparseVector = v.sparseValues(b.sparseVector, record, 'sparseVector');
   }
   const matches = await ns.query({ vector, sparseVector, topK, filter, includeValues, includeMetadata });
   return {
@@ -91,7 +91,7 @@ export const list: Handler = async (ctx) => {
   const { index } = ctx.catalog.index(ctx.params.index!);
   const q = ctx.query;
   const namespace = v.namespaceOf(q.get('namespace'));
-  const limit = v.integer(q.get('limit'), 'limit', 1, v.LIMITS.maxListLimit, v.LIMITS.maxListLimit);
+  const limit = v.integer(q.get('limit'), 'limit', 1, v.LIMITS.maxListPage, v.LIMITS.maxListPage);
   const prefix = q.get('prefix') ?? undefined;
   const page = await index
     .namespace(namespace)

@@ -36,8 +36,7 @@ export const update: Handler = async (ctx) => {
   const id = v.recordId(b.id);
   const change: UpdateRequest = {};
   if (b.values != null) change.values = v.denseValues(b.values, record, 'values');
-  if (b.sparseValues != null)
-    change.sparseValues = v.sparseValues(b.sparseValues, record.metric, 'sparseValues');
+  if (b.sparseValues != null) change.sparseValues = v.sparseValues(b.sparseValues, record, 'sparseValues');
   if (setMetadata) change.setMetadata = setMetadata;
   // Updating a missing id changes nothing; the count tells the caller (the SDK ignores it).
   const matched = await ns.update(id, change);
