@@ -15,6 +15,8 @@ import { createGuardRails, type GuardRails } from './guard-rails.js';
 import type { Logger } from './logging/logger.js';
 import { applyPermissions } from './permissions/shield.js';
 import { persistedOperationsPlugins } from './persisted-operations.js';
+import { useFastVariables } from './plugins/use-fast-variables.js';
+import { useFloatLists } from './plugins/use-float-lists.js';
 import { createRepository } from './repository/create-repository.js';
 import type { VectorRepository } from './repository/types.js';
 import { schema } from './schema/index.js';
@@ -66,6 +68,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         principal: await principalOf(authenticate, request.headers.get('authorization')),
         services: { ...services, repository: meteredRepository(repository, readUsage) },
         readUsage,
+        writes: guards.writeLedger(request),
       };
     },
     plugins: [
@@ -75,6 +78,10 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         endpoint: '/readiness',
         check: () => !guards.draining && repository.ping().then(() => true),
       }),
+      // Execution fast paths (issue 7): variables coerced once, long float lists kept out of
+      // graphql-js's item-by-item completion and written by a dedicated serialiser.
+      useFastVariables(),
+      useFloatLists(),
       ...guards.last,
     ],
   });

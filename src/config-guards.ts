@@ -16,7 +16,7 @@ const tierSchema = z
     burst: z.number().positive().optional(),
     /** Sustained write units per second (1 WU per KB written, at least 5 per write). */
     writeUnitsPerSecond: z.number().positive(),
-    /** WU bucket size; must fit the largest write (a 2 MB upsert ≈ 2,048 WU). Default 2 × rate. */
+    /** WU bucket size; must fit the largest write (a 2 MB upsert: at most ~4,096 WU). Default 2 × rate. */
     writeBurst: z.number().positive().optional(),
     /** Requests of the tenant being processed at once (past admission). */
     concurrency: z.number().int().positive(),

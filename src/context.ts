@@ -4,10 +4,12 @@
  */
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Principal } from './auth/principal.js';
+import type { DeferredFloatLists } from './serialize/float-lists.js';
 import type { AdminScope } from './tenancy/admin.js';
 import type { ScopeServices, TenantScope } from './tenancy/scope.js';
 import type { UsageMeter } from './usage/meter.js';
 import type { RequestUsage } from './usage/metered-repository.js';
+import type { WriteLedger } from './usage/write-ledger.js';
 
 export interface AppServices extends ScopeServices {
   /** Per-tenant usage since start (issue 6), read by the admin `tenantUsage` queries. */
@@ -20,6 +22,10 @@ export interface RequestContext {
   services: AppServices;
   /** Read units this operation used so far (recorded by the metering plugin). */
   readUsage: RequestUsage;
+  /** Write units this operation's write fields charged (they charge it before writing). */
+  writes: WriteLedger;
+  /** Set for each execution by useFloatLists: where `values` resolvers hand long lists. */
+  floatLists?: DeferredFloatLists;
   tenant?: TenantScope;
   admin?: AdminScope;
 }

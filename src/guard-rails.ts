@@ -13,12 +13,13 @@ import { TenantLimits } from './fairness/tenant-limits.js';
 import { createLogger, type Logger, yogaLogger } from './logging/logger.js';
 import { useBodyLimit } from './plugins/use-body-limit.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
-import { useFairness } from './plugins/use-fairness.js';
+import { useFairness, writeAdmission } from './plugins/use-fairness.js';
 import { createMetrics } from './plugins/use-metrics.js';
 import { useQueryLimits } from './plugins/use-query-limits.js';
 import { useRequestLog } from './plugins/use-request-log.js';
 import { useUsageMetering } from './plugins/use-usage-metering.js';
 import type { UsageMeter } from './usage/meter.js';
+import { WriteLedger } from './usage/write-ledger.js';
 
 export interface GuardRails {
   logger: Logger;
@@ -38,6 +39,8 @@ export interface GuardRails {
   last: Plugin[];
   /** Set on shutdown: /readiness answers 503 so load balancers stop sending traffic. */
   draining: boolean;
+  /** A new operation's write-unit ledger, charging the request's tenant. */
+  writeLedger(request: Request): WriteLedger;
 }
 
 export function createGuardRails(
@@ -73,5 +76,7 @@ export function createGuardRails(
       useBodyLimit(q.maxBodyBytes),
     ],
     draining: false,
+    writeLedger: (request) =>
+      new WriteLedger(writeAdmission({ limits, meter, onRejected: metrics.rateLimited }, request)),
   };
 }

@@ -41,7 +41,11 @@ export async function searchTable(
   }
   const top = await rank(table, q, request.topK, candidates ?? rows);
   return top.map(({ row, score }) => ({
-    ...table.record(row, request.includeValues ?? false, request.includeMetadata ?? false),
+    ...table.record(
+      row,
+      request.includeValues ? (request.valuesAsFloat32 ? 'float32' : 'numbers') : false,
+      request.includeMetadata ?? false,
+    ),
     score,
   }));
 }

@@ -5,6 +5,7 @@
  * tombstones. Each record also has a slot, its stable key in the HNSW graph; `onSlot` tells the
  * graph when a slot appears or disappears.
  */
+import { recordSize } from './limits.js';
 import type { StoredRecord } from './log-entry.js';
 import { MetadataIndex } from './metadata-index.js';
 import type { DecodedRows } from './rows-codec.js';
@@ -162,11 +163,12 @@ export class RecordTable {
     return record;
   }
 
-  /** The record in API form: values as the shortest decimals of their float32s. */
-  record(row: number, withValues: boolean, withMetadata: boolean): EngineRecord {
+  /** The record in API form: values as the shortest decimals of their float32s (or the float32s). */
+  record(row: number, values: boolean | 'numbers' | 'float32', withMetadata: boolean): EngineRecord {
     const record: EngineRecord = { id: this.ids[row]! };
-    if (withValues) {
-      record.values = toShortestFloats(this.matrix.row(row));
+    if (values) {
+      if (values === 'float32') record.float32Values = this.matrix.row(row).slice();
+      else record.values = toShortestFloats(this.matrix.row(row));
       const sparse = this.sparse[row];
       if (sparse) record.sparseValues = sparse;
     }
@@ -236,14 +238,9 @@ export class RecordTable {
 
   /** Pinecone's size of a record, and its heap bytes besides the vector. */
   recordBytes(row: number): [number, number] {
-    const metadata = this.metadata[row];
-    const metaBytes = metadata ? Buffer.byteLength(JSON.stringify(metadata)) : 0;
-    const sparseBytes = 8 * (this.sparse[row]?.indices.length ?? 0);
-    const idBytes = Buffer.byteLength(this.ids[row]!);
-    return [
-      idBytes + metaBytes + 4 * this.dimension + sparseBytes,
-      2 * idBytes + 2 * metaBytes + 2 * sparseBytes,
-    ];
+    const size = recordSize(this.ids[row]!, this.dimension, this.metadata[row], this.sparse[row]);
+    // Ids, metadata and sparse values live on the heap as UTF-16 strings and objects: about twice.
+    return [size, 2 * (size - 4 * this.dimension)];
   }
 
   private remember(row: number): void {

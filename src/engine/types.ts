@@ -16,6 +16,8 @@ export interface SparseValues {
 export interface EngineRecord {
   id: string;
   values?: number[];
+  /** Instead of `values` when a query asks `valuesAsFloat32`: a copy of the stored float32s. */
+  float32Values?: Float32Array;
   sparseValues?: SparseValues;
   metadata?: Metadata;
 }
@@ -34,6 +36,12 @@ export interface QueryRequest {
   topK: number;
   filter?: import('./filter.js').Filter;
   includeValues?: boolean;
+  /**
+   * With includeValues: the dense values as stored (`float32Values`), not as shortest decimals
+   * (`values`). For callers that print them (serialize/json-floats.ts writes the same digits
+   * straight from the float32s), which then skip the conversion to doubles.
+   */
+  valuesAsFloat32?: boolean;
   includeMetadata?: boolean;
 }
 
@@ -42,6 +50,8 @@ export interface QueryMatch {
   /** cosine similarity, raw dot product, or squared euclidean distance (lower is better). */
   score: number;
   values?: number[];
+  /** See EngineRecord. */
+  float32Values?: Float32Array;
   sparseValues?: SparseValues;
   metadata?: Metadata;
 }

@@ -2,27 +2,19 @@
  * Per-tenant fairness. Before Yoga reads the body: identify the tenant (cached token check), take a
  * token from its request bucket (waiting briefly if over the rate: shaping, not spinning on 429s)
  * and a concurrency place. After the body is read: wait for an execution slot, handed out
- * round-robin across tenants (FairScheduler). Before executing a write: take its
- * write units from the tenant's WU bucket. Rejections are RATE_LIMITED with `retryAfter` (seconds)
- * in extensions and a Retry-After header; HTTP 429 because the whole request is refused.
+ * round-robin across tenants (FairScheduler). Before a write resolver writes: take its write units
+ * from the tenant's WU bucket (`writeAdmission`, charged through the operation's WriteLedger, once
+ * the resolver has its validated input). Rejections are RATE_LIMITED with `retryAfter` (seconds) in
+ * extensions and a Retry-After header, and HTTP 429 when nothing of the request was done.
  */
-import {
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLSchema,
-  getArgumentValues,
-  getOperationAST,
-  getVariableValues,
-  Kind,
-} from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Authenticator } from '../auth/authenticate.js';
 import { isAdmin } from '../auth/principal.js';
 import type { FairScheduler } from '../fairness/fair-scheduler.js';
 import { ADMIN_KEY, type Admission, ANONYMOUS_KEY, type TenantLimits } from '../fairness/tenant-limits.js';
 import type { UsageMeter } from '../usage/meter.js';
-import { WRITE_FIELDS, writeUnitsOf } from '../usage/units.js';
-import { setOperationWriteUnits } from '../usage/write-units.js';
+import type { WriteAdmission } from '../usage/write-ledger.js';
 import { errorResponse, finish, requestState } from './request-state.js';
 
 export interface FairnessDeps {
@@ -46,12 +38,16 @@ function rateLimitedExtensions(a: Rejected) {
   return { retryAfter: a.retryAfter, limit: a.reason };
 }
 
+type RejectionDeps = Pick<FairnessDeps, 'meter' | 'onRejected'>;
+
+function recordRejection(deps: RejectionDeps, key: string, a: Rejected): void {
+  deps.meter.rateLimited(key);
+  deps.onRejected?.(a.reason);
+}
+
 export function useFairness(deps: FairnessDeps): Plugin {
   const endpoint = deps.graphqlEndpoint ?? '/graphql';
-  const reject = (key: string, a: Rejected) => {
-    deps.meter.rateLimited(key);
-    deps.onRejected?.(a.reason);
-  };
+  const reject = (key: string, a: Rejected) => recordRejection(deps, key, a);
   return {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname !== endpoint) return;
@@ -105,21 +101,24 @@ export function useFairness(deps: FairnessDeps): Plugin {
         },
       };
     },
-    onExecute({ args, setResultAndStopExecution }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      if (!request) return;
-      const state = requestState(request);
-      const units = writeUnitsByField(args.schema, args.document, args.operationName, args.variableValues);
-      if (units.size === 0 || !state.tenantKey) return;
-      const total = [...units.values()].reduce((a, b) => a + b, 0);
-      const admission = deps.limits.admitWriteUnits(state.tenantKey, total);
-      if (!admission.ok) {
-        reject(state.tenantKey, admission);
-        setResultAndStopExecution({ errors: [rateLimitedError(admission)] });
-        return;
-      }
-      setOperationWriteUnits(args.contextValue as object, units);
-    },
+  };
+}
+
+/**
+ * The write-unit admission of one request's operations: takes units from its tenant's WU bucket,
+ * or throws RATE_LIMITED (HTTP 429 when it is the request's only error).
+ */
+export function writeAdmission(
+  deps: RejectionDeps & Pick<FairnessDeps, 'limits'>,
+  request: Request,
+): WriteAdmission {
+  return (units) => {
+    const key = requestState(request).tenantKey;
+    if (!key) return;
+    const admission = deps.limits.admitWriteUnits(key, units);
+    if (admission.ok) return;
+    recordRejection(deps, key, admission);
+    throw rateLimitedError(admission);
   };
 }
 
@@ -131,31 +130,4 @@ function rateLimitedError(a: Rejected): GraphQLError {
       http: { status: 429, headers: { 'retry-after': String(a.retryAfter) } },
     },
   });
-}
-
-/** Write units of each write root field of the operation, by response key (none if not a mutation). */
-export function writeUnitsByField(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  rawVariables: Record<string, unknown> | null | undefined,
-): Map<string, number> {
-  const units = new Map<string, number>();
-  const operation = getOperationAST(document, operationName);
-  const mutation = schema.getMutationType();
-  if (operation?.operation !== 'mutation' || !mutation) return units;
-  const vars = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  if (vars.errors) return units; // execution reports them; nothing is written
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || !WRITE_FIELDS.has(selection.name.value)) continue;
-    const field = mutation.getFields()[selection.name.value];
-    if (!field) continue;
-    try {
-      const args = getArgumentValues(field, selection, vars.coerced);
-      units.set(selection.alias?.value ?? selection.name.value, writeUnitsOf(args));
-    } catch {
-      // invalid arguments: execution reports them and nothing is written
-    }
-  }
-  return units;
 }

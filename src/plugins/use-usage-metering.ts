@@ -1,13 +1,12 @@
 /**
  * Meters each operation for its tenant: read units (added by the stores of the operation's context
  * to `ctx.readUsage`, see usage/metered-repository.ts) and write units of the write fields that
- * succeeded (computed before execution by the fairness plugin, see usage/write-units.ts). Adds them
- * to the in-memory meter.
+ * succeeded (charged by their resolvers, see usage/write-ledger.ts). Adds them to the in-memory
+ * meter.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { RequestContext } from '../context.js';
 import type { UsageMeter } from '../usage/meter.js';
-import { operationWriteUnits } from '../usage/write-units.js';
 import { requestState } from './request-state.js';
 
 export function useUsageMetering(meter: UsageMeter): Plugin {
@@ -21,13 +20,10 @@ export function useUsageMetering(meter: UsageMeter): Plugin {
           if (!('errors' in result) && !('data' in result)) return; // a stream: not used by this API
           const state = requestState(request);
           const failed = new Set((result.errors ?? []).map((e) => String(e.path?.[0])));
-          let writeUnits = 0;
-          const units = operationWriteUnits(context);
-          for (const [key, n] of units ?? []) if (!failed.has(key)) writeUnits += n;
           meter.record(state.tenantKey ?? '(anonymous)', {
             requests: 1,
             readUnits: context.readUsage?.readUnits ?? 0,
-            writeUnits,
+            writeUnits: context.writes?.succeeded(failed) ?? 0,
           });
         },
       };

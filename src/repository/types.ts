@@ -31,6 +31,8 @@ export interface QueryInput {
   topK: number;
   filter?: Filter;
   includeValues: boolean;
+  /** See the engine's QueryRequest; ignored by Pinecone, whose matches always carry `values`. */
+  valuesAsFloat32?: boolean;
   includeMetadata: boolean;
 }
 

@@ -1,5 +1,6 @@
 /** Types and arguments shared by several domain files. */
 import type { SparseValues as SparseShape, VectorRecord } from '../repository/types.js';
+import { deferFloatList } from '../serialize/float-lists.js';
 import { builder } from './builder.js';
 
 export const INDEX_ARG_DESCRIPTION =
@@ -28,7 +29,7 @@ export const Vector = builder.objectRef<VectorRecord>('Vector').implement({
     values: t.floatList({
       nullable: true,
       description: 'The dense vector.',
-      resolve: (v) => v.values ?? null,
+      resolve: (v, _args, ctx, info) => deferFloatList(ctx, info, v.values),
     }),
     sparseValues: t.field({
       type: SparseValues,

@@ -2,6 +2,7 @@
 import { adminScope, tenantScope } from '../context.js';
 import { badInput } from '../errors.js';
 import type { QueryInput } from '../repository/types.js';
+import { deferFloatList } from '../serialize/float-lists.js';
 import type { TenantMatch } from '../tenancy/admin.js';
 import { LIMITS } from '../validation/limits.js';
 import { validateTenantIds } from '../validation/tenants.js';
@@ -29,7 +30,7 @@ const Match = builder.objectRef<MatchShape>('Match').implement({
     values: t.floatList({
       nullable: true,
       description: 'The dense vector (fetched only when selected).',
-      resolve: (m) => m.values ?? null,
+      resolve: (m, _args, ctx, info) => deferFloatList(ctx, info, m.float32Values ?? m.values),
     }),
     sparseValues: t.field({
       type: SparseValues,
@@ -106,6 +107,7 @@ builder.queryField('query', (t) =>
       const input: QueryInput = {
         topK: validateTopK('topK', args.topK),
         includeValues: selected.has('values') || selected.has('sparseValues'),
+        valuesAsFloat32: true,
         includeMetadata: selected.has('metadata'),
       };
       if ((args.vector == null) === (args.id == null))

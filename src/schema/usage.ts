@@ -2,36 +2,23 @@
  * Usage metering in the schema: `WriteUsage` on write results, and the admin queries
  * `tenantUsage` / `tenantUsages` over the in-memory per-tenant meter (since the process started).
  */
-import type { GraphQLResolveInfo } from 'graphql';
 import { adminScope } from '../context.js';
 import { ADMIN_KEY, ANONYMOUS_KEY } from '../fairness/tenant-limits.js';
 import type { TenantUsage } from '../usage/meter.js';
-import { writeUnitsOf } from '../usage/units.js';
-import { operationWriteUnits } from '../usage/write-units.js';
+import type { WriteUsageShape } from '../usage/write-ledger.js';
 import { LIMITS } from '../validation/limits.js';
 import { validateTenantId } from '../validation/tenants.js';
 import { validatePageSize } from '../validation/vectors.js';
 import { builder } from './builder.js';
 
-export interface WriteUsageShape {
-  writeUnits: number;
-}
-
 export const WriteUsage = builder.objectRef<WriteUsageShape>('WriteUsage').implement({
   description: 'What a write cost, in Pinecone write units.',
   fields: (t) => ({
     writeUnits: t.exposeFloat('writeUnits', {
-      description: 'Write units: 1 per KB of the request (its arguments as JSON), at least 5.',
+      description:
+        "Write units, at least 5: 1 per KB of an upsert's records as Pinecone sizes them (id, metadata as JSON, 4 bytes per dimension, 8 per sparse value), or of an update's or delete's arguments as JSON.",
     }),
   }),
-});
-
-/**
- * The usage of a write root field: the figure the fairness plugin computed (and the meter records)
- * for this response key before execution; computed from the arguments only if there is none.
- */
-export const writeUsage = (args: unknown, ctx: object, info: GraphQLResolveInfo): WriteUsageShape => ({
-  writeUnits: operationWriteUnits(ctx)?.get(String(info.path.key)) ?? writeUnitsOf(args),
 });
 
 const TenantUsageRef = builder.objectRef<TenantUsage>('TenantUsage').implement({

@@ -2,6 +2,8 @@
 import { tenantScope } from '../context.js';
 import { appError, badInput } from '../errors.js';
 import type { UpdateRequest } from '../repository/types.js';
+import { upsertWriteUnits, writeUnitsOf } from '../usage/units.js';
+import type { WriteUsageShape } from '../usage/write-ledger.js';
 import {
   validateFilter,
   validateId,
@@ -13,7 +15,7 @@ import {
 } from '../validation/vectors.js';
 import { builder } from './builder.js';
 import { INDEX_ARG_DESCRIPTION, SparseValuesInput } from './common.js';
-import { WriteUsage, type WriteUsageShape, writeUsage } from './usage.js';
+import { WriteUsage } from './usage.js';
 
 const usageField = {
   type: WriteUsage,
@@ -87,7 +89,8 @@ builder.mutationFields((t) => ({
         args.vectors.map((v) => ({ ...v, id: String(v.id) })),
         index,
       );
-      return { upsertedCount: await store.upsert(records), usage: writeUsage(args, ctx, info) };
+      const usage = ctx.writes.charge(info, upsertWriteUnits(records, index.dimension));
+      return { upsertedCount: await store.upsert(records), usage };
     },
   }),
   updateVector: t.field({
@@ -111,9 +114,10 @@ builder.mutationFields((t) => ({
       if (!update.values && !update.sparseValues && !update.setMetadata) {
         throw badInput('values', 'pass at least one of values, sparseValues or setMetadata');
       }
+      const usage = ctx.writes.charge(info, writeUnitsOf(args));
       if (!(await store.update(id, update)))
         throw appError('NOT_FOUND', `No record with id "${id}" in your namespace`);
-      return { id, usage: writeUsage(args, ctx, info) };
+      return { id, usage };
     },
   }),
   deleteVectors: t.field({
@@ -135,17 +139,15 @@ builder.mutationFields((t) => ({
       if (chosen !== 1 || args.deleteAll === false) {
         throw badInput('ids', 'pass exactly one of ids, filter or deleteAll: true');
       }
-      if (args.ids)
-        return {
-          usage: writeUsage(args, ctx, info),
-          deletedCount: await store.deleteIds(validateIds('ids', args.ids.map(String))),
-        };
-      if (args.filter)
-        return {
-          usage: writeUsage(args, ctx, info),
-          deletedCount: await store.deleteByFilter(validateFilter('filter', args.filter)),
-        };
-      return { usage: writeUsage(args, ctx, info), deletedCount: await store.deleteAll() };
+      const ids = args.ids ? validateIds('ids', args.ids.map(String)) : undefined;
+      const filter = args.filter ? validateFilter('filter', args.filter) : undefined;
+      const usage = ctx.writes.charge(info, writeUnitsOf(args));
+      const deletedCount = ids
+        ? await store.deleteIds(ids)
+        : filter
+          ? await store.deleteByFilter(filter)
+          : await store.deleteAll();
+      return { usage, deletedCount };
     },
   }),
 }));

@@ -5,7 +5,14 @@
 
 import type { IndexConfig } from '../config.js';
 import { type Filter, FilterError, parseFilter } from '../engine/filter.js';
-import { checkId, checkMetadata, checkSparse, checkValues, LimitError } from '../engine/limits.js';
+import {
+  checkId,
+  checkMetadata,
+  checkSparse,
+  checkUpsertSize,
+  checkValues,
+  LimitError,
+} from '../engine/limits.js';
 import type { Metadata, SparseValues } from '../engine/types.js';
 import { badInput } from '../errors.js';
 import { LIMITS } from './limits.js';
@@ -56,6 +63,7 @@ export const validateSparse = (
 export const validateMetadata = (path: string, metadata: Record<string, unknown>): Metadata =>
   check(() => checkMetadata(path, metadata));
 
+/** The records to upsert, within Pinecone's per-request limits (1,000 records, 2 MB as JSON). */
 export function validateVectors(
   path: string,
   vectors: readonly VectorInput[],
@@ -78,13 +86,7 @@ export function validateVectors(
     if (v.metadata) record.metadata = validateMetadata(`${at}.metadata`, v.metadata);
     return record;
   });
-  const bytes = Buffer.byteLength(JSON.stringify(records));
-  if (bytes > LIMITS.maxUpsertBytes) {
-    throw badInput(
-      path,
-      `must be at most 2 MB per request (got ${(bytes / 1e6).toFixed(1)} MB); split it into smaller batches`,
-    );
-  }
+  check(() => checkUpsertSize(path, records));
   return records;
 }
 
