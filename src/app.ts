@@ -4,7 +4,7 @@
  */
 
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createGraphQLError, createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { AuthError, type Authenticator, createAuthenticator } from './auth/authenticate.js';
 import { cachedAuthenticator } from './auth/token-cache.js';
 import { loadOrCreateDevSecret } from './auth/tokens.js';
@@ -17,6 +17,7 @@ import { applyPermissions } from './permissions/shield.js';
 import { persistedOperationsPlugins } from './persisted-operations.js';
 import { useFastVariables } from './plugins/use-fast-variables.js';
 import { useFloatLists } from './plugins/use-float-lists.js';
+import { useReadiness } from './plugins/use-readiness.js';
 import { createRepository } from './repository/create-repository.js';
 import type { VectorRepository } from './repository/types.js';
 import { schema } from './schema/index.js';
@@ -74,10 +75,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     plugins: [
       ...guards.first,
       ...persistedOperationsPlugins(config),
-      useReadinessCheck({
-        endpoint: '/readiness',
-        check: () => !guards.draining && repository.ping().then(() => true),
-      }),
+      useReadiness('/readiness', () => !guards.draining && repository.ping().then(() => true)),
       // Execution fast paths (issue 7): variables coerced once, long float lists kept out of
       // graphql-js's item-by-item completion and written by a dedicated serialiser.
       useFastVariables(),

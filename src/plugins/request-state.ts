@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 
 export interface RequestState {
   id: string;
+  /** The URL's path (parsed once: the plugins ask for it at each step). */
+  path: string;
   /** performance.now() at onRequest. */
   start: number;
   /** Rate-limit / metering key: tenant id, "(admin)" or "(anonymous)". */
@@ -28,6 +30,7 @@ export function requestState(request: Request): RequestState {
     const given = request.headers.get('x-request-id');
     state = {
       id: given && REQUEST_ID.test(given) ? given : randomUUID(),
+      path: new URL(request.url, 'http://localhost').pathname,
       start: performance.now(),
       operations: [],
       errorCodes: new Set(),

@@ -43,7 +43,7 @@ export function useErrorCodes(graphqlEndpoint = '/graphql'): Plugin {
     },
     onResponse({ request, response, setResponse }) {
       if (response.status < 400 || response.body !== null) return;
-      if (new URL(request.url, 'http://localhost').pathname !== graphqlEndpoint) return;
+      if (requestState(request).path !== graphqlEndpoint) return;
       const code =
         BY_STATUS[response.status] ?? (response.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
       requestState(request).errorCodes.add(code);

@@ -116,8 +116,8 @@ export function createMetrics(opts: {
       );
     },
     onResponse({ request, response }) {
-      if (new URL(request.url, 'http://localhost').pathname !== '/graphql') return;
       const state = requestState(request);
+      if (state.path !== '/graphql') return;
       const operation = state.operations.length > 1 ? 'batch' : (state.operations[0] ?? 'none');
       const code = [...state.errorCodes][0];
       const outcome = code ? (OUTCOMES.has(code) ? code : 'other') : response.status < 400 ? 'ok' : 'other';

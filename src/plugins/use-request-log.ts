@@ -24,7 +24,7 @@ export function useRequestLog(logger: Logger, graphqlEndpoint = '/graphql'): Plu
       } catch {
         // immutable headers (an early response): the id is still in the log line
       }
-      const path = new URL(request.url, 'http://localhost').pathname;
+      const path = state.path;
       const codes = [...state.errorCodes];
       const fields = {
         requestId: state.id,

@@ -100,10 +100,9 @@ builder.queryField('query', (t) =>
       }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const selected = selectedSubfields(info, 'matches', 'Match');
-      const index = args.tenants
-        ? adminScope(ctx).index(args.index)
-        : tenantScope(ctx).index(args.index).index;
+      const selected = selectedSubfields(info, 'matches');
+      const scoped = args.tenants ? undefined : tenantScope(ctx).index(args.index);
+      const index = scoped ? scoped.index : adminScope(ctx).index(args.index);
       const input: QueryInput = {
         topK: validateTopK('topK', args.topK),
         includeValues: selected.has('values') || selected.has('sparseValues'),
@@ -116,8 +115,12 @@ builder.queryField('query', (t) =>
       if (args.id != null) input.id = validateId('id', String(args.id));
       if (args.sparseVector) input.sparseVector = validateSparse('sparseVector', args.sparseVector, index);
       if (args.filter) input.filter = validateFilter('filter', args.filter);
-      if (!args.tenants) return tenantScope(ctx).index(args.index).store.query(input);
-      return adminScope(ctx).query(index, validateTenantIds('tenants', args.tenants.map(String)), input);
+      if (scoped) return scoped.store.query(input);
+      return adminScope(ctx).query(
+        index,
+        validateTenantIds('tenants', (args.tenants ?? []).map(String)),
+        input,
+      );
     },
   }),
 );

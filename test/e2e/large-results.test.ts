@@ -135,4 +135,20 @@ describe('large results and long variables', () => {
     const after = await s.gql<Matches>(token, QUERY, { v: records[0]!.values, k: 1 });
     expect(after.data!.query.matches[0]!.values).toEqual(stored.get('r0'));
   });
+
+  it('fetches values and metadata when selected through aliases, fragments and @include/@skip', async () => {
+    const query = `query S($v: [Float!], $with: Boolean!) {
+      query(vector: $v, topK: 1) { ...Found }
+    }
+    fragment Found on QueryResult { hits: matches { id ... on Match { vals: values @include(if: $with) } ...Meta } }
+    fragment Meta on Match { metadata @skip(if: $with) }`;
+    type Hits = {
+      query: { hits: { id: string; vals?: number[] | null; metadata?: { n: number } | null }[] };
+    };
+    const withValues = await s.gql<Hits>(token, query, { v: records[2]!.values, with: true });
+    expect(withValues.errors).toBeUndefined();
+    expect(withValues.data!.query.hits).toEqual([{ id: 'r2', vals: stored.get('r2') }]);
+    const withMetadata = await s.gql<Hits>(token, query, { v: records[2]!.values, with: false });
+    expect(withMetadata.data!.query.hits).toEqual([{ id: 'r2', metadata: { n: 2 } }]);
+  });
 });
