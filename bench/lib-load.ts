@@ -1,5 +1,6 @@
 /** Load helpers for benchmarks that compare a direct call with the same work over HTTP. */
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './lib-engine.js';
 
@@ -38,4 +39,58 @@ export function keepAlivePoster(url: string) {
       req.end(body);
     });
   return Object.assign(post, { close: () => agent.destroy() });
+}
+
+/**
+ * Sequential latencies of several ways of doing the same work, interleaved in short rounds so that
+ * a noisy neighbour on this shared machine slows each of them alike. Returns each one's p50 (ms).
+ */
+export async function interleaved(calls: Record<string, () => Promise<unknown>>, seconds: number) {
+  const latencies: Record<string, number[]> = {};
+  for (const name of Object.keys(calls)) latencies[name] = [];
+  const rounds = Math.max(4, Math.round(seconds * 4));
+  // Round 0 warms up (JIT, caches) and is not counted.
+  for (let round = 0; round <= rounds; round++) {
+    for (const [name, call] of Object.entries(calls)) {
+      const end = performance.now() + (seconds * 1000) / rounds / Object.keys(calls).length;
+      do {
+        const t = performance.now();
+        await call();
+        if (round > 0) latencies[name]!.push(performance.now() - t);
+      } while (performance.now() < end);
+    }
+  }
+  const p50: Record<string, number> = {};
+  for (const [name, list] of Object.entries(latencies))
+    p50[name] = percentile(
+      list.sort((a, b) => a - b),
+      50,
+    );
+  return p50;
+}
+
+/**
+ * The same request without GraphQL: a bare node:http endpoint that reads the JSON body, calls
+ * `handle` with it and the Authorization header, and answers JSON.stringify of the result. The
+ * baseline for the GraphQL layer's own cost (parse, validate, permissions, execution,
+ * serialisation): HTTP, body parsing and whatever `handle` does (the same authentication and input
+ * checks as the API's) aside.
+ */
+export async function bareJsonEndpoint(
+  handle: (body: unknown, authorization: string | null) => Promise<unknown>,
+) {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const result = await handle(body, req.headers.authorization ?? null);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(result));
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { url, close: () => server.close() };
 }

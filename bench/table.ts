@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './report.js';
+import { type BenchResult, isMet } from './report.js';
 
 type Stored = BenchResult & { machine?: string; date?: string };
 
@@ -19,19 +19,20 @@ const results: Stored[] = readdirSync(resultsDir)
   .map((f) => JSON.parse(readFileSync(resultsDir + f, 'utf8')) as Stored);
 
 const fmt = (v: number | string) => (typeof v === 'number' ? String(+v.toPrecision(3)) : v);
-const rows = results.map((r) => {
-  const kind = r.targetKind ?? 'min';
-  const met = kind === 'min' ? r.ratio >= r.target : r.ratio <= r.target;
-  return `| \`npm run bench -- ${r.name}\` | ${fmt(r.ratio)} | ${kind === 'min' ? '≥' : '≤'} ${r.target} | ${met ? 'met' : '**not met**'} | ${r.date?.slice(0, 10) ?? ''} |`;
-});
+const row = (what: string, value: number, target: number, kind: 'min' | 'max', date = '') =>
+  `| ${what} | ${fmt(value)} | ${kind === 'min' ? '≥' : '≤'} ${target} | ${isMet(value, target, kind) ? 'met' : '**not met**'} | ${date.slice(0, 10)} |`;
+const rows = results.flatMap((r) => [
+  row(`\`npm run bench -- ${r.name}\``, r.ratio, r.target, r.targetKind ?? 'min', r.date),
+  ...(r.checks ?? []).map((c) => row(`↳ ${c.label}`, c.value, c.target, c.targetKind, r.date)),
+]);
 const machines = [...new Set(results.map((r) => r.machine).filter(Boolean))];
 const table = [
   START,
-  '| command | headline ratio | target | | measured |',
+  '| command | headline figure | target | | measured |',
   '|---|---|---|---|---|',
   ...rows,
   '',
-  `Machine: ${machines.join('; ')}. Every ratio compares against a baseline measured in the same process;`,
+  `Machine: ${machines.join('; ')}. Every figure compares against a baseline measured in the same process (a ratio, or a difference in ms);`,
   'all figures of a run are in `bench/results/<name>.json`.',
   END,
 ].join('\n');

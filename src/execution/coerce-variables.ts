@@ -28,8 +28,8 @@ export function coerceVariable(value: unknown, type: GraphQLInputType): Coerced 
   if (isListType(type)) {
     if (!Array.isArray(value)) return FALLBACK; // "a list of one": rare, left to graphql-js
     const item = type.ofType;
-    if (isNonNullType(item) && item.ofType === GraphQLFloat)
-      return finiteNumbers(value) ? value.slice() : FALLBACK;
+    // The list itself, not a copy: it is this request's own parsed JSON, which nothing else reads.
+    if (isNonNullType(item) && item.ofType === GraphQLFloat) return finiteNumbers(value) ? value : FALLBACK;
     const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
       const c = coerceVariable(value[i], item);
