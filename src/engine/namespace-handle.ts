@@ -46,7 +46,7 @@ export class NamespaceHandle implements EngineNamespace {
       const out: EngineRecord[] = [];
       for (const id of new Set(ids)) {
         const row = s.table.rowOfId(id);
-        if (row !== undefined) out.push(s.table.record(row, true, true));
+        if (row !== undefined) out.push(s.table.record(row, 'numbers', true));
       }
       return out;
     });
@@ -56,7 +56,7 @@ export class NamespaceHandle implements EngineNamespace {
     return this.use((s) => {
       const ids = s.idsMatching(filter).sort();
       const { page, next } = pageOf(ids, options.limit, decodeCursor(options.after));
-      const records = page.map((id) => s.table.record(s.table.rowOfId(id)!, true, true));
+      const records = page.map((id) => s.table.record(s.table.rowOfId(id)!, 'numbers', true));
       return next ? { records, next } : { records };
     });
   }

@@ -164,7 +164,7 @@ export class RecordTable {
   }
 
   /** The record in API form: values as the shortest decimals of their float32s (or the float32s). */
-  record(row: number, values: boolean | 'numbers' | 'float32', withMetadata: boolean): EngineRecord {
+  record(row: number, values: false | 'numbers' | 'float32', withMetadata: boolean): EngineRecord {
     const record: EngineRecord = { id: this.ids[row]! };
     if (values) {
       if (values === 'float32') record.float32Values = this.matrix.row(row).slice();

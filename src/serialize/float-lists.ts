@@ -13,19 +13,13 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { toShortestFloats } from '../engine/shortest-floats.js';
-import type { FloatList } from './json-floats.js';
+import type { FloatList, PlacedList } from './json-floats.js';
 
 /** Below this many values the ordinary completion is as cheap as deferring. */
 export const MIN_DEFERRED_LENGTH = 16;
 
-type Path = readonly (string | number)[];
-export interface DeferredList {
-  path: Path;
-  values: FloatList;
-}
-
 export class DeferredFloatLists {
-  private readonly lists: DeferredList[] = [];
+  private readonly lists: PlacedList[] = [];
 
   get size(): number {
     return this.lists.length;
@@ -41,8 +35,8 @@ export class DeferredFloatLists {
    * Writes each list into `data` at its path; returns those written. A path whose parent is gone
    * (nulled by an error below it) is skipped, as graphql-js would have dropped the list too.
    */
-  restore(data: unknown): DeferredList[] {
-    const restored: DeferredList[] = [];
+  restore(data: unknown): PlacedList[] {
+    const restored: PlacedList[] = [];
     for (const list of this.lists) {
       const { path, values } = list;
       let node = data as Record<string | number, unknown> | null | undefined;

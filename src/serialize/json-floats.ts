@@ -6,14 +6,21 @@
  * Contract: JSON.parse of the output equals JSON.parse(JSON.stringify(result)) with each float32
  * list read as toShortestFloats of it. The text of a number may differ; its value never does.
  */
-import { MAX_NUMBER_CHARS, writeFloat32, writeNumber } from './json-numbers.js';
-
-type Path = readonly (string | number)[];
-const TYPICAL_NUMBER_CHARS = 14;
-type Trie = Map<string, Trie | null>;
+import { MAX_NUMBER_JSON_CHARS } from '../engine/limits.js';
+import { writeFloat32, writeNumber } from './json-numbers.js';
 
 /** A list to write: numbers, or float32s as stored (written as their shortest decimals). */
 export type FloatList = readonly number[] | Float32Array;
+/** A response path under `data`. */
+export type Path = readonly (string | number)[];
+/** A float list and where it sits in the result. */
+export interface PlacedList {
+  path: Path;
+  values: FloatList;
+}
+
+type Trie = Map<string, Trie | null>;
+const TYPICAL_NUMBER_CHARS = 14;
 
 /** Bytes of JSON being written: grows as needed. */
 class Out {
@@ -39,8 +46,11 @@ class Out {
   }
 }
 
+/** The most bytes a list of `length` numbers can take: each at its longest, a comma, brackets. */
+const listBound = (length: number) => length * (MAX_NUMBER_JSON_CHARS + 1) + 2;
+
 function writeList(out: Out, values: FloatList): void {
-  const b = out.reserve(values.length * (MAX_NUMBER_CHARS + 1) + 2);
+  const b = out.reserve(listBound(values.length));
   const float32 = values instanceof Float32Array;
   let p = out.p;
   b[p++] = 0x5b;
@@ -54,7 +64,7 @@ function writeList(out: Out, values: FloatList): void {
 
 /** `values` (finite numbers, or float32s) as a JSON array. */
 export function floatListJson(values: FloatList): string {
-  const out = new Out(values.length * (MAX_NUMBER_CHARS + 1) + 2);
+  const out = new Out(listBound(values.length));
   writeList(out, values);
   return out.b.toString('latin1', 0, out.p);
 }
@@ -115,10 +125,7 @@ function write(out: Out, value: unknown, trie: Trie | null): void {
  * UTF-8 JSON of `result`, whose `data` holds float lists at `paths` (response paths under data).
  * Bytes, not a string: a response body of megabytes of digits is not decoded and encoded again.
  */
-export function stringifyWithFloatLists(
-  result: object,
-  lists: readonly { path: Path; values: FloatList }[],
-): Buffer {
+export function stringifyWithFloatLists(result: object, lists: readonly PlacedList[]): Buffer {
   // Sized for typical numbers (a float32 takes ~11 characters); a list of longer ones grows it.
   let capacity = 64 * 1024;
   for (const { values } of lists) capacity += values.length * TYPICAL_NUMBER_CHARS;

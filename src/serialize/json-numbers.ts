@@ -7,11 +7,7 @@
  * Contract: JSON.parse of what they write is the number JSON.stringify's text parses to (for a
  * float32, the number toShortestFloats gives). The text may differ (0.0000001 for 1e-7).
  */
-import { MAX_NUMBER_JSON_CHARS } from '../engine/limits.js';
 import { decimal, shortestDecimal, shortestFloat32 } from '../engine/shortest-floats.js';
-
-/** The most characters a number writer writes. */
-export const MAX_NUMBER_CHARS = MAX_NUMBER_JSON_CHARS;
 
 const POW10 = Array.from({ length: 18 }, (_, i) => 10 ** i);
 const SAFE = 2 ** 53;
