@@ -24,13 +24,14 @@ export interface RequestState {
 const states = new WeakMap<Request, RequestState>();
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-export function requestState(request: Request): RequestState {
+/** `url`: the request's parsed URL when the caller has it (Yoga's onRequest does), to parse it once. */
+export function requestState(request: Request, url?: URL): RequestState {
   let state = states.get(request);
   if (!state) {
     const given = request.headers.get('x-request-id');
     state = {
       id: given && REQUEST_ID.test(given) ? given : randomUUID(),
-      path: new URL(request.url, 'http://localhost').pathname,
+      path: (url ?? new URL(request.url, 'http://localhost')).pathname,
       start: performance.now(),
       operations: [],
       errorCodes: new Set(),

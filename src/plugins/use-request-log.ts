@@ -10,8 +10,8 @@ import { requestState } from './request-state.js';
 
 export function useRequestLog(logger: Logger, graphqlEndpoint = '/graphql'): Plugin {
   return {
-    onRequest({ request }) {
-      requestState(request);
+    onRequest({ request, url }) {
+      requestState(request, url);
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;

@@ -48,10 +48,13 @@ export class EmbeddedRepository implements VectorRepository {
   }
 }
 
+/** Methods, not arrow fields: a store is made per request, and tsx names each arrow field it creates. */
 class EmbeddedStore implements NamespaceStore {
   constructor(private readonly ns: EngineNamespace) {}
 
-  upsert = (records: Parameters<EngineNamespace['upsert']>[0]) => this.ns.upsert(records);
+  upsert(records: Parameters<EngineNamespace['upsert']>[0]) {
+    return this.ns.upsert(records);
+  }
 
   async query(input: QueryInput) {
     let vector = input.vector;
@@ -71,11 +74,22 @@ class EmbeddedStore implements NamespaceStore {
     return { records, usage: { readUnits: fetchReadUnits(records.length) } };
   }
 
-  update = (id: string, update: Parameters<EngineNamespace['update']>[1]) => this.ns.update(id, update);
-  deleteIds = (ids: string[]) => this.ns.deleteIds(ids);
-  deleteByFilter = (filter: Parameters<EngineNamespace['deleteByFilter']>[0]) =>
-    this.ns.deleteByFilter(filter);
-  deleteAll = () => this.ns.deleteAll();
-  list = (options: Parameters<EngineNamespace['list']>[0]) => this.ns.list(options);
-  count = (options?: { prefix?: string }) => this.ns.count(options);
+  update(id: string, update: Parameters<EngineNamespace['update']>[1]) {
+    return this.ns.update(id, update);
+  }
+  deleteIds(ids: string[]) {
+    return this.ns.deleteIds(ids);
+  }
+  deleteByFilter(filter: Parameters<EngineNamespace['deleteByFilter']>[0]) {
+    return this.ns.deleteByFilter(filter);
+  }
+  deleteAll() {
+    return this.ns.deleteAll();
+  }
+  list(options: Parameters<EngineNamespace['list']>[0]) {
+    return this.ns.list(options);
+  }
+  count(options?: { prefix?: string }) {
+    return this.ns.count(options);
+  }
 }

@@ -6,41 +6,93 @@
  * the first AsyncLocalStorage.run turns on promise hooks for the whole process, a tax on every
  * promise of every request (and of the engine), metered or not.
  */
-import type { NamespaceStore, VectorRepository } from '../repository/types.js';
+import type {
+  IndexSpec,
+  NamespaceStore,
+  QueryInput,
+  VectorRecord,
+  VectorRepository,
+} from '../repository/types.js';
+import type { NamespaceRef } from '../tenancy/namespace.js';
 
 export interface RequestUsage {
   readUnits: number;
 }
 
-/** A view of `target` with some methods replaced; every other member is the original's, bound to it. */
-function overlay<T extends object>(target: T, overrides: Partial<T>): T {
-  return new Proxy(target, {
-    get(t, prop) {
-      if (Object.hasOwn(overrides, prop)) return overrides[prop as keyof T];
-      const value = Reflect.get(t, prop, t) as unknown;
-      return typeof value === 'function' ? value.bind(t) : value;
-    },
-  });
+// Classes rather than Proxies or object literals of arrows: one view is made per operation (and
+// per store it opens), so each is a single allocation whose methods live on the prototype.
+
+class MeteredStore implements NamespaceStore {
+  constructor(
+    private readonly store: NamespaceStore,
+    private readonly acc: RequestUsage,
+  ) {}
+
+  async query(input: QueryInput) {
+    const result = await this.store.query(input);
+    if (result.usage) this.acc.readUnits += result.usage.readUnits;
+    return result;
+  }
+
+  async fetch(ids: string[]) {
+    const result = await this.store.fetch(ids);
+    if (result.usage) this.acc.readUnits += result.usage.readUnits;
+    return result;
+  }
+
+  upsert(records: VectorRecord[]) {
+    return this.store.upsert(records);
+  }
+  update(...args: Parameters<NamespaceStore['update']>) {
+    return this.store.update(...args);
+  }
+  deleteIds(ids: string[]) {
+    return this.store.deleteIds(ids);
+  }
+  deleteByFilter(...args: Parameters<NamespaceStore['deleteByFilter']>) {
+    return this.store.deleteByFilter(...args);
+  }
+  deleteAll() {
+    return this.store.deleteAll();
+  }
+  list(...args: Parameters<NamespaceStore['list']>) {
+    return this.store.list(...args);
+  }
+  count(...args: Parameters<NamespaceStore['count']>) {
+    return this.store.count(...args);
+  }
 }
 
-function meteredStore(store: NamespaceStore, acc: RequestUsage): NamespaceStore {
-  return overlay(store, {
-    query: async (input) => {
-      const result = await store.query(input);
-      if (result.usage) acc.readUnits += result.usage.readUnits;
-      return result;
-    },
-    fetch: async (ids) => {
-      const result = await store.fetch(ids);
-      if (result.usage) acc.readUnits += result.usage.readUnits;
-      return result;
-    },
-  });
+class MeteredRepository implements VectorRepository {
+  constructor(
+    private readonly repository: VectorRepository,
+    private readonly acc: RequestUsage,
+  ) {}
+
+  get backend() {
+    return this.repository.backend;
+  }
+  store(index: IndexSpec, namespace: NamespaceRef): NamespaceStore {
+    return new MeteredStore(this.repository.store(index, namespace), this.acc);
+  }
+  init(...args: Parameters<VectorRepository['init']>) {
+    return this.repository.init(...args);
+  }
+  listNamespaces(...args: Parameters<VectorRepository['listNamespaces']>) {
+    return this.repository.listNamespaces(...args);
+  }
+  deleteNamespace(...args: Parameters<VectorRepository['deleteNamespace']>) {
+    return this.repository.deleteNamespace(...args);
+  }
+  ping() {
+    return this.repository.ping();
+  }
+  close() {
+    return this.repository.close();
+  }
 }
 
 /** The same repository, with stores that add the read units they use to `acc`. */
 export function meteredRepository(repository: VectorRepository, acc: RequestUsage): VectorRepository {
-  return overlay(repository, {
-    store: (index, namespace) => meteredStore(repository.store(index, namespace), acc),
-  });
+  return new MeteredRepository(repository, acc);
 }
