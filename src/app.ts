@@ -15,7 +15,7 @@ import { createGuardRails, type GuardRails } from './guard-rails.js';
 import type { Logger } from './logging/logger.js';
 import { applyPermissions } from './permissions/shield.js';
 import { persistedOperationsPlugins } from './persisted-operations.js';
-import { useFastVariables } from './plugins/use-fast-variables.js';
+import { useFastExecution } from './plugins/use-fast-execution.js';
 import { useFloatLists } from './plugins/use-float-lists.js';
 import { useReadiness } from './plugins/use-readiness.js';
 import { createRepository } from './repository/create-repository.js';
@@ -76,9 +76,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       ...guards.first,
       ...persistedOperationsPlugins(config),
       useReadiness('/readiness', () => !guards.draining && repository.ping().then(() => true)),
-      // Execution fast paths (issue 7): variables coerced once, long float lists kept out of
-      // graphql-js's item-by-item completion and written by a dedicated serialiser.
-      useFastVariables(),
+      // Execution fast paths (issue 7): variables coerced once, repeated operations compiled, long
+      // float lists kept out of item-by-item completion and written by a dedicated serialiser.
+      useFastExecution(),
       useFloatLists(),
       ...guards.last,
     ],
