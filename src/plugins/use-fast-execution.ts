@@ -68,8 +68,9 @@ function asExecutorResult(result: ExecutionResult, source: Source | undefined): 
 
 function located(error: GraphQLError, source: Source | undefined): GraphQLError {
   if (!source || error.nodes || error.positions || !error.locations?.length) return error;
+  // Lines as graphql-js counts them (getLocation): \r\n, \n or \r ends one.
   const lineStarts = [0];
-  for (let i = 0; i < source.body.length; i++) if (source.body[i] === '\n') lineStarts.push(i + 1);
+  for (const match of source.body.matchAll(/\r\n|[\n\r]/g)) lineStarts.push(match.index + match[0].length);
   return new GraphQLError(error.message, {
     source,
     positions: error.locations.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1),

@@ -51,7 +51,7 @@ describe('compiled execution answers as the executor does', () => {
     expect(answers[2]).toBe(answers[0]);
     return JSON.parse(answers[0]!.slice(4)) as {
       data?: Record<string, unknown> | null;
-      errors?: { path?: unknown[]; extensions?: { code?: string } }[];
+      errors?: { path?: unknown[]; locations?: unknown[]; extensions?: { code?: string } }[];
     };
   }
 
@@ -96,6 +96,21 @@ describe('compiled execution answers as the executor does', () => {
       variables: { v: vector(1), k: 3 },
     });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('error locations on later lines, whatever the line endings', async () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const result = await thrice(tenant, {
+        query: [
+          'query Q($v: [Float!], $k: Int!) {',
+          '  me { tenantId }',
+          '  query(vector: $v, topK: $k) { matches { id } }',
+          '}',
+        ].join(eol),
+        variables: { v: vector(1), k: 0 },
+      });
+      expect(result.errors?.[0]).toMatchObject({ locations: [{ line: 3, column: 3 }], path: ['query'] });
+    }
   });
 
   it('a partial result: one field fails, its sibling answers', async () => {
