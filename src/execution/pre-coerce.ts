@@ -52,6 +52,8 @@ function executionSchema(schema: GraphQLSchema): GraphQLSchema {
 /** What an operation's variables need, worked out once per document and operation name. */
 interface Plan {
   schema: GraphQLSchema;
+  /** `schema` with PreCoerced_ added: the one the executor runs `document` against. */
+  executionSchema: GraphQLSchema;
   variables: Array<{ name: string; type: GraphQLInputType; required: boolean; default?: unknown }>;
   /** The document as the executor runs it: each variable declared `PreCoerced_`. */
   document: DocumentNode;
@@ -103,7 +105,7 @@ function makePlan(schema: GraphQLSchema, document: DocumentNode, operationName?:
     variableDefinitions: definitions.map((d) => ({ ...d, type: named })),
   };
   const rewritten = { ...document, definitions: document.definitions.map((d) => (d === operation ? op : d)) };
-  return { schema, variables, document: rewritten };
+  return { schema, executionSchema: executionSchema(schema), variables, document: rewritten };
 }
 
 /** Whether a root selection set asks for `__schema` or `__type` (through fragments too). */
@@ -147,7 +149,7 @@ export function preCoerced<A extends ExecuteArgs>(args: A): A | undefined {
   }
   return {
     ...args,
-    schema: executionSchema(args.schema),
+    schema: plan.executionSchema,
     document: plan.document,
     variableValues: coerced,
   };
